@@ -1,0 +1,5 @@
+"""``python -m koreawatch``."""
+
+from koreawatch.cli import main
+
+main()

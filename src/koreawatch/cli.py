@@ -1,0 +1,285 @@
+"""The ``koreawatch`` command line. Each command parses its arguments, calls one library
+function and prints; errors become one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from koreawatch import __version__
+from koreawatch.errors import KoreaWatchError, UsageError
+from koreawatch.settings import Settings, load_settings
+
+app = typer.Typer(
+    help="Korea Watch: turn news about North Korea into a sourced, queryable record.",
+    no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False,
+)
+articles_app = typer.Typer(help="List, show and search stored articles.", no_args_is_help=True)
+db_app = typer.Typer(help="Manage the store: schema, counts, ingest log.", no_args_is_help=True)
+app.add_typer(articles_app, name="articles")
+app.add_typer(db_app, name="db")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False)
+
+
+@dataclass
+class State:
+    settings: Settings
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=_json_default, indent=None))
+    sys.stdout.write("\n")
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    return ctx.ensure_object(State).settings if ctx.obj else load_settings()
+
+
+def _open(ctx: typer.Context):  # -> Store
+    from koreawatch.store.db import open_store
+
+    return open_store(_settings(ctx).resolved_db())
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"koreawatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: Annotated[str | None, typer.Option(
+        "--db", envvar="KOREAWATCH_DB", show_envvar=True,
+        help="SQLAlchemy URL of the store (default: SQLite in the user's data directory).")
+    ] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="TOML file of settings (see docs/settings.md).")] = None,
+    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True,
+                                         help="More log output (-v info, -vv debug).")] = 0,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Korea Watch."""
+    logging.basicConfig(
+        level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
+        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr,
+    )
+    ctx.obj = State(load_settings(config_file=config, overrides={"db": db}))
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    sources: Annotated[list[str], typer.Argument(
+        help="Files, folders (recursive), http(s) URLs, or - for standard input.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    extract: Annotated[bool, typer.Option(
+        "--extract/--no-extract", help="Extract events after storing (arrives with the "
+        "extraction stage; until then articles are only stored).")] = True,
+    offline: Annotated[bool | None, typer.Option(
+        "--offline", help="Never use the network.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(
+        "--max-bytes", help="Largest input accepted, in bytes.")] = None,
+) -> None:
+    """Read articles and keep them in the store."""
+    from koreawatch.ingest.pipeline import ingest as run_ingest
+
+    settings = _settings(ctx).replace(offline=offline, max_input_bytes=max_bytes)
+    store = _open(ctx)
+    try:
+        with _progress() as progress:
+            report = run_ingest(sources, settings, store, progress=progress)
+    finally:
+        store.close()
+    if as_json:
+        print_json(report.to_dict())
+        return
+    out.print(
+        f"added {report.added}, new versions {report.versions}, near-duplicates "
+        f"{report.near_duplicates}, duplicates {report.duplicates}, flagged "
+        f"{len(report.flagged)}, skipped {len(report.skipped)}"
+    )
+    for label, rows in (("flagged", report.flagged), ("skipped", report.skipped)):
+        for row in rows:
+            out.print(f"  {label}: {row['source']}: {row['reason']}", markup=False)
+
+
+class _progress:
+    """A progress bar on stderr for runs of several sources, when stderr is a terminal."""
+
+    def __enter__(self):  # -> Callable | None
+        if not err.is_terminal:
+            self._bar = None
+            return None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self._bar = Progress("[progress.description]{task.description}", BarColumn(),
+                             MofNCompleteColumn(), TimeRemainingColumn(), console=err,
+                             transient=True)
+        self._bar.start()
+        self._task = self._bar.add_task("ingesting", total=None)
+
+        def update(source: Any, done: int, total: int) -> None:
+            self._bar.update(self._task, completed=done, total=total,
+                             description=Path(source.ref).name[:30])
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+@articles_app.command("list")
+def articles_list(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+) -> None:
+    """List stored articles, newest first."""
+    from koreawatch.store.articles import list_articles
+
+    store = _open(ctx)
+    with store.engine.connect() as conn:
+        rows = list_articles(conn, limit=limit, outlet=outlet)
+    if as_json:
+        print_json([row.summary() for row in rows])
+        return
+    table = Table("id", "published", "outlet", "title", box=None, pad_edge=False)
+    for row in rows:
+        table.add_row(row.id, row.published.isoformat() if row.published else "-",
+                      row.outlet or "-", row.title or "-")
+    out.print(table)
+
+
+@articles_app.command("show")
+def articles_show(
+    ctx: typer.Context,
+    article_id: Annotated[str, typer.Argument(help="The article's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show one article: metadata, versions and text."""
+    from koreawatch.store.articles import article_versions_of, get_article
+
+    store = _open(ctx)
+    with store.engine.connect() as conn:
+        article = get_article(conn, article_id)
+        versions = article_versions_of(conn, article_id)
+    data = {**article.summary(), "author": article.author, "topic": article.topic,
+            "brand": article.brand, "similarity": article.similarity,
+            "version_history": versions, "text": article.text}
+    if as_json:
+        print_json(data)
+        return
+    for key in ("id", "title", "published", "outlet", "url", "author", "topic", "brand",
+                "tags", "language", "flags", "versions", "near_duplicate_of"):
+        value = data[key]
+        if value not in (None, [], ""):
+            out.print(f"[bold]{key}[/bold]: " + (", ".join(value) if isinstance(value, list)
+                                               else str(value)))
+    out.print()
+    out.print(article.text, markup=False)
+
+
+@articles_app.command("search")
+def articles_search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words that must all occur.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many.")] = 20,
+) -> None:
+    """Full-text search over stored articles."""
+    from koreawatch.store.articles import search_articles
+
+    store = _open(ctx)
+    with store.engine.connect() as conn:
+        hits = search_articles(conn, query, limit=limit)
+    if as_json:
+        print_json([{**a.summary(), "score": round(score, 4)} for a, score in hits])
+        return
+    for article, score in hits:
+        out.print(f"{score:7.3f}  {article.id}  {article.title or '-'}", markup=False)
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Bring the store's schema up to date."""
+    from koreawatch.store.db import create_store_engine, current_revision, upgrade
+
+    engine = create_store_engine(_settings(ctx).resolved_db())
+    upgrade(engine)
+    out.print(f"store at revision {current_revision(engine)}: "
+              f"{engine.url.render_as_string(hide_password=True)}", markup=False)
+
+
+@db_app.command("stats")
+def db_stats(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Count what the store holds."""
+    from koreawatch.store.articles import store_stats
+
+    store = _open(ctx)
+    with store.engine.connect() as conn:
+        stats = {"store": store.url, **store_stats(conn)}
+    if as_json:
+        print_json(stats)
+        return
+    for key, value in stats.items():
+        out.print(f"{key}: {value}", markup=False)
+
+
+@db_app.command("log")
+def db_log(
+    ctx: typer.Context,
+    run: Annotated[int | None, typer.Option(help="Run id (default: the latest run).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show the ingest log: each item of a run with its outcome and reason."""
+    from koreawatch.store.runs import run_log
+
+    store = _open(ctx)
+    with store.engine.connect() as conn:
+        rows = run_log(conn, run)
+    if as_json:
+        print_json(rows)
+        return
+    for row in rows:
+        out.print(f"{row['status']:<15} {row['source']}  {row['reason'] or ''}", markup=False)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning our errors into one line on stderr."""
+    try:
+        app()
+    except KoreaWatchError as exc:
+        err.print(f"koreawatch: error: {exc}", markup=False)
+        raise SystemExit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        err.print("koreawatch: interrupted", markup=False)
+        raise SystemExit(130) from None
+
+
+__all__ = ["app", "main", "UsageError"]

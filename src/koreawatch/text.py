@@ -1,0 +1,95 @@
+"""Text normalization that keeps a map back to the original offsets.
+
+Stored article text is never changed. Components that prefer clean text (one kind
+of space, straight quotes, no runs of blanks) work on a :class:`NormalizedText`
+and translate every offset they report back with :meth:`NormalizedText.to_original`,
+so that evidence always indexes the text as received.
+
+Rules, in order, applied per character of the original:
+
+1. Unicode spaces (``\\xa0``, ``\\u2009``, ``\\u3000``...) and tabs become ``' '``.
+2. Runs of spaces collapse to one space; a run containing a newline keeps one
+   newline, and a run with two or more newlines keeps two (a paragraph break).
+3. Curly quotes and apostrophes become straight ones; nothing else changes, so the
+   normalized text has the same words as the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A normalized copy of a text with, per normalized character, its original index."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized span ``[start, end)`` to the span of the original text."""
+        if not self.offsets:
+            return 0, 0
+        if start >= len(self.offsets):
+            return len(self.original), len(self.original)
+        o_start = self.offsets[start]
+        o_end = self.offsets[end - 1] + 1 if end > start else o_start
+        return o_start, o_end
+
+    def to_normalized(self, original_index: int) -> int:
+        """The normalized index of the first character at or after ``original_index``."""
+        return bisect_right(self.offsets, original_index - 1)
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) == "Zs"
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalize whitespace and quotes of ``text``, keeping an offset map (see module doc)."""
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if not _is_space(ch):
+            out.append(ch.translate(_QUOTES))
+            offsets.append(i)
+            i += 1
+            continue
+        j = i
+        newlines = 0
+        while j < n and _is_space(text[j]):
+            newlines += text[j] == "\n"
+            j += 1
+        if out:  # leading whitespace is dropped
+            sep = "\n\n" if newlines >= 2 else ("\n" if newlines == 1 else " ")
+            if j < n:  # trailing whitespace is dropped too
+                out.extend(sep)
+                offsets.extend([i] * len(sep))
+        i = j
+    return NormalizedText(text, "".join(out), tuple(offsets))
+
+
+def normalized_words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` in order (NFKC-folded), for hashing and shingling."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the normalized text: equal for texts that differ only in spacing or quotes."""
+    flat = unicodedata.normalize("NFC", normalize(text).text)
+    return hashlib.sha256(flat.encode("utf-8")).hexdigest()
+
+
+def short_hash(value: str, length: int = 16) -> str:
+    """A short, stable hexadecimal digest of ``value``."""
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:length]
