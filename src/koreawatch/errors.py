@@ -1,4 +1,7 @@
-"""The error hierarchy. Every error names the bad value and, where there are any, the valid choices."""
+"""The error hierarchy.
+
+Every error names the bad value and, where there are any, the valid choices.
+"""
 
 from __future__ import annotations
 

@@ -85,8 +85,9 @@ def normalized_words(text: str) -> list[str]:
 
 
 def content_hash(text: str) -> str:
-    """SHA-256 of the normalized text: equal for texts that differ only in spacing or quotes."""
-    flat = unicodedata.normalize("NFC", normalize(text).text)
+    """SHA-256 of the text with all blanks folded: equal for texts that differ only in
+    spacing, line breaks or quote style."""
+    flat = unicodedata.normalize("NFC", " ".join(normalize(text).text.split()))
     return hashlib.sha256(flat.encode("utf-8")).hexdigest()
 
 

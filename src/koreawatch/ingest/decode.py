@@ -8,7 +8,8 @@ Rules, in order:
 4. NUL bytes or a high share of control bytes mean binary data: refused;
 5. valid UTF-8 is UTF-8;
 6. otherwise charset-normalizer guesses the encoding; with no confident guess the
-   input is refused as undecodable.
+   input is refused as undecodable. A guess in the single-byte Latin family
+   becomes Windows-1252 when the bytes decode as such (the usual case for English).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_LATIN_FAMILY = {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "iso8859_9",
+                 "cp1254", "mac_roman"}
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
 
 
@@ -66,7 +69,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
-                raise BadInputError(f"bytes do not match their {encoding} byte-order mark") from None
+                raise BadInputError(
+                    f"bytes do not match their {encoding} byte-order mark") from None
     if looks_binary(data):
         raise BadInputError("binary data, not text")
     if declared:
@@ -81,4 +85,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise BadInputError("undecodable text: no encoding fits its bytes")
+    if best.encoding in _LATIN_FAMILY:
+        try:  # English news in a single-byte Latin encoding is nearly always Windows-1252
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     return str(best), best.encoding

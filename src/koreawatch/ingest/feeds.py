@@ -113,7 +113,7 @@ def _entry_article(
             except KoreaWatchError as exc:
                 flags.append(f"summary only: page not fetched ({exc})")
     if not text.strip():
-        raise BadInputError("feed entry has no text")
+        raise BadInputError("feed entry has no text" + (f", {malformed}" if malformed else ""))
     if date_flag:
         flags.append(date_flag)
     tags = tuple(t.get("term") for t in entry.get("tags") or () if t.get("term"))

@@ -218,7 +218,9 @@ def fts_query(query: str) -> str:
     return " ".join(f'"{w}"' for w in words)
 
 
-def search_articles(conn: Connection, query: str, limit: int = 20) -> list[tuple[StoredArticle, float]]:
+def search_articles(
+    conn: Connection, query: str, limit: int = 20
+) -> list[tuple[StoredArticle, float]]:
     """Articles matching every word of ``query``, best first, with a relevance score."""
     if conn.dialect.name == "postgresql":
         if not query.strip():

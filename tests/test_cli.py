@@ -1,0 +1,84 @@
+"""The command line as a user runs it (a real subprocess where exit codes matter)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from koreawatch.cli import app
+
+DEMO = Path(__file__).resolve().parent.parent / "demo"
+runner = CliRunner()
+
+
+def kw(db: str, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "koreawatch", "--db", db, *args],
+                          capture_output=True, text=True, input=input, timeout=120,
+                          env={"KOREAWATCH_OFFLINE": "1", "PATH": "/usr/bin:/bin"})
+
+
+def invoke(db: str, *args: str) -> dict | list:
+    result = runner.invoke(app, ["--db", db, *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.shared
+def test_cli_ingest_seed_lists_title_date_tags(sqlite_url: str, shared: Path) -> None:
+    summary = invoke(sqlite_url, "ingest", str(shared / "seed" / "kim-afraid-border.txt"),
+                     "--json", "--no-extract")
+    assert summary == {"added": 1, "versions": 0, "near_duplicates": 0, "duplicates": 0,
+                       "flagged": [], "skipped": []}
+    (article,) = invoke(sqlite_url, "articles", "list", "--json")
+    assert article["title"].startswith("What Is Kim Afraid Of?")
+    assert article["published"] == "2021-03-15"
+    assert article["tags"] == ["North Korea", "China", "Military", "Kim Jong Un", "Coronavirus"]
+    assert {"id", "title", "published", "outlet", "url", "tags"} <= set(article)
+
+
+def test_cli_stats_show_and_search(sqlite_url: str) -> None:
+    invoke(sqlite_url, "ingest", str(DEMO), "--json")
+    stats = invoke(sqlite_url, "db", "stats", "--json")
+    assert (stats["articles"], stats["versions"]) == (6, 6)
+    shown = invoke(sqlite_url, "articles", "show", "demo-0003", "--json")
+    assert shown["outlet"] == "Illustrative Wire (demo)" and "COVAX" in shown["text"]
+    hits = invoke(sqlite_url, "articles", "search", "Rajin Vladivostok", "--json")
+    assert [h["title"] for h in hits] == ["Illustrative: Rason port reopens to Russian cargo"]
+
+
+def test_cli_ingest_stdin(sqlite_url: str) -> None:
+    text = (DEMO / "hyesan-border.txt").read_text(encoding="utf-8")
+    done = kw(sqlite_url, "ingest", "-", "--json", input=text)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["added"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("articles", "show", "nope"), 3, "no article with id 'nope'"),
+        (("articles", "search", " "), 2, "empty search query"),
+    ],
+)
+def test_cli_errors_are_one_line_with_exit_code(sqlite_url: str, args: tuple[str, ...],
+                                               code: int, message: str) -> None:
+    done = kw(sqlite_url, *args)
+    assert done.returncode == code
+    assert done.stderr.strip().startswith(f"koreawatch: error: {message}")
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_cli_bad_db_url_names_it() -> None:
+    done = kw("nosuch://x", "db", "stats")
+    assert done.returncode == 1
+    assert "no driver for 'nosuch'" in done.stderr
+
+
+def test_cli_db_upgrade_reports_revision(sqlite_url: str) -> None:
+    done = kw(sqlite_url, "db", "upgrade")
+    assert done.returncode == 0 and "store at revision 0001" in done.stdout

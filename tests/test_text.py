@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from koreawatch.text import content_hash, normalize
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("a\xa0 b", "a b"),
+        ("  lead and trail  ", "lead and trail"),
+        ("one\n\n\n\ntwo", "one\n\ntwo"),
+        ("one \n two", "one\ntwo"),
+        ("it\u2019s \u201cquoted\u201d", "it's \"quoted\""),
+        ("", ""),
+    ],
+)
+def test_normalize_text(original: str, expected: str) -> None:
+    assert normalize(original).text == expected
+
+
+@pytest.mark.parametrize("word", ["officials", "region", "Hyesan"])
+def test_normalize_maps_offsets_back_to_original(word: str) -> None:
+    original = "MSS\xa0\xa0officials  in the\u2009region\n\n\nof  Hyesan."
+    norm = normalize(original)
+    start = norm.text.index(word)
+    o_start, o_end = norm.to_original(start, start + len(word))
+    assert original[o_start:o_end] == word
+    assert norm.to_normalized(o_start) == start
+
+
+def test_normalize_span_across_collapsed_space_covers_original() -> None:
+    original = "closed\xa0\xa0 the bridges"
+    norm = normalize(original)
+    start, end = norm.to_original(0, len("closed the"))
+    assert original[start:end] == "closed\xa0\xa0 the"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("North Korea  shut the border.", "North Korea shut the border.\n", True),
+        ("It\u2019s closed.", "It's closed.", True),
+        ("The border is closed.", "The border is open.", False),
+    ],
+)
+def test_content_hash_ignores_spacing_only(a: str, b: str, same: bool) -> None:
+    assert (content_hash(a) == content_hash(b)) is same
