@@ -29,7 +29,7 @@ demo: $(STAMP)
 	@echo "Explore it: $(KW) --db sqlite:///$(DEMO_DB) articles search border"
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench scripts
 
 test: $(STAMP) lint
 	$(PY) -m pytest
