@@ -82,3 +82,43 @@ def test_cli_bad_db_url_names_it() -> None:
 def test_cli_db_upgrade_reports_revision(sqlite_url: str) -> None:
     done = kw(sqlite_url, "db", "upgrade")
     assert done.returncode == 0 and "store at revision 0001" in done.stdout
+
+
+def test_cli_timex_document_gives_values_and_intervals(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("Back in January, North Korea reportedly shut the border\xa0with China "
+                    "for another 30 days. Another lockdown followed early in March.",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["timex", "--dct", "2021-03-15", str(path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["dct"] == "2021-03-15"
+    by_text = {t["text"]: t for t in data["timexes"]}
+    assert by_text["January"]["value"] == "2021-01"
+    assert by_text["another 30 days"]["value"] == "P30D"
+    early = next(t for t in data["timexes"] if "March" in t["text"])
+    assert early["interval"] == {"start": "2021-03-01", "end": "2021-03-10"}
+    text = path.read_text(encoding="utf-8")
+    assert all(text[t["start"]:t["end"]] == t["text"] for t in data["timexes"])
+
+
+def test_cli_timex_jsonl_skips_bad_lines_and_keeps_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "dct": "2021-03-15", "text": "last week"}\n{bad\n'
+                    '{"id": "c", "dct": "2021-02-30", "text": "today"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["timex", "--jsonl", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0] == {"id": "a", "timexes": [
+        {"start": 0, "end": 9, "text": "last week", "type": "DATE", "value": "2021-W10"}]}
+    assert "line 2" in lines[1]["error"] and lines[2]["id"] == "c"
+    assert "'2021-02-30' is not a date" in lines[2]["error"]
+
+
+def test_cli_timex_bad_dct_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("today", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "koreawatch", "timex", "--dct", "2021-13-01",
+                           str(path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "'2021-13-01' is not a date of the form YYYY-MM-DD" in done.stderr

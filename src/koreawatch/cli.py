@@ -3,6 +3,7 @@ function and prints; errors become one line on stderr and an exit code."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
@@ -29,7 +30,7 @@ app.add_typer(articles_app, name="articles")
 app.add_typer(db_app, name="db")
 
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @dataclass
@@ -268,6 +269,71 @@ def db_log(
         return
     for row in rows:
         out.print(f"{row['status']:<15} {row['source']}  {row['reason'] or ''}", markup=False)
+
+
+def _parse_dct(value: str, label: str = "--dct") -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{label} {value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+@app.command()
+def timex(
+    file: Annotated[Path | None, typer.Argument(
+        help="A text file (or - for standard input), with --dct.")] = None,
+    dct: Annotated[str | None, typer.Option(
+        help="Document creation time YYYY-MM-DD that relative expressions resolve against.")
+    ] = None,
+    jsonl: Annotated[Path | None, typer.Option(
+        help='JSON Lines of {"id", "dct", "text"}; prints one line per input line.')] = None,
+) -> None:
+    """Tag and normalize the time expressions of a text (TimeML values and intervals)."""
+    from koreawatch.extract.time import document_timexes, jsonl_timexes
+    from koreawatch.ingest.decode import decode_bytes
+
+    if jsonl is not None:
+        if file is not None or dct is not None:
+            raise UsageError("--jsonl takes neither FILE nor --dct (each line has its own dct)")
+        for lineno, line in enumerate(_read_input(jsonl).splitlines(), start=1):
+            if line.strip():
+                print_json(_timex_line(line, lineno, jsonl_timexes))
+        return
+    if file is None or dct is None:
+        raise UsageError("give FILE and --dct YYYY-MM-DD, or --jsonl IN.jsonl")
+    text, _ = decode_bytes(_read_bytes(file))
+    print_json(document_timexes(text, _parse_dct(dct)))
+
+
+def _read_bytes(path: Path) -> bytes:
+    if str(path) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {str(path)!r}: {exc.strerror}") from None
+
+
+def _read_input(path: Path) -> str:
+    from koreawatch.ingest.decode import decode_bytes
+
+    return decode_bytes(_read_bytes(path))[0]
+
+
+def _timex_line(line: str, lineno: int, tagger: Any) -> dict[str, Any]:
+    """One output line; a bad input line gives ``{"id", "error"}`` and a warning."""
+    try:
+        record = json.loads(line)
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise ValueError("a line must be an object with a string 'text'")
+        _parse_dct(str(record.get("dct", "")), label="'dct'")
+        return tagger(record)
+    except (ValueError, UsageError) as exc:
+        record_id = None
+        with contextlib.suppress(ValueError, AttributeError):
+            record_id = json.loads(line).get("id")
+        err.print(f"koreawatch: line {lineno} skipped: {exc}", markup=False)
+        return {"id": record_id, "error": f"line {lineno}: {exc}"}
 
 
 def main() -> None:

@@ -122,12 +122,10 @@ class Fetcher:
             resp = self._request(robots_url)
         except FetchError as exc:
             log.info("robots.txt of %s unavailable (%s): not fetching from it", key, exc)
-            parser.disallow_all = True
+            parser.parse(["User-agent: *", "Disallow: /"])
         else:
-            if resp.status >= 400:
-                parser.allow_all = True
-            else:
-                parser.parse(resp.content.decode("utf-8", "replace").splitlines())
+            lines = [] if resp.status >= 400 else resp.content.decode("utf-8", "replace")
+            parser.parse(lines.splitlines() if isinstance(lines, str) else lines)
         self._robots[key] = parser
         return parser
 

@@ -1,0 +1,1 @@
+"""Internals of :mod:`koreawatch.extract.time` (lexicon, calendar, context, rules)."""

@@ -1,0 +1,118 @@
+"""Normalisation context: the DCT, the reference date of the discourse, and tense.
+
+``Context`` carries what the rule handlers need to turn under-specified expressions into
+values: the document creation time (DCT), sentence bounds, the optional spaCy ``Doc`` for
+tense, and the *reference* (the last explicit date or quarter mentioned), which anaphoric
+expressions such as "the next day", "a year earlier" or "the quarter" resolve against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from koreawatch.extract.timex import calendar as cal
+from koreawatch.extract.timex.context import FUTURE, PAST, Sentences, doc_tense, lexical_tense
+
+_FUTURE_PREP = re.compile(r"(?i)\b(?:by|until|till|through|effective|due|starting|beginning)"
+                          r"(?:\s+(?:early|late|mid|the\s+end\s+of))?\s+$")
+
+
+@dataclass
+class Context:
+    """Per-document state shared by the rule handlers."""
+
+    text: str
+    dct: dt.date
+    doc: Any = None
+    sentences: Sentences = field(init=False)
+    ref_day: dt.date | None = None
+    ref_quarter: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        self.sentences = Sentences(self.text)
+        self._tenses: dict[tuple[int, int], str | None] = {}
+
+    # ------------------------------------------------------------------ tense
+    def tense(self, start: int, end: int) -> str | None:
+        key = (start, end)
+        if key not in self._tenses:
+            self._tenses[key] = self._tense(start, end)
+        return self._tenses[key]
+
+    def _tense(self, start: int, end: int) -> str | None:
+        if _FUTURE_PREP.search(self.text, max(0, start - 14), start):
+            return FUTURE
+        if self.doc is not None:
+            found = doc_tense(self.doc, start, end)
+            if found:
+                return found
+        return lexical_tense(self.text, self.sentences.bounds(start), start, end)
+
+    # -------------------------------------------------------------- reference
+    def note(self, value: str) -> None:
+        """Remember an explicit DATE value as the discourse reference."""
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:10].replace(
+            "-", ""
+        ).isdigit():
+            self.ref_day = dt.date.fromisoformat(value[:10])
+        elif len(value) == 7 and value[5] == "Q" and value[:4].isdigit():
+            self.ref_quarter = (int(value[:4]), int(value[6]))
+
+    def anchor(self) -> dt.date:
+        return self.ref_day or self.dct
+
+    def quarter(self) -> tuple[int, int]:
+        """The quarter "the quarter" refers to: the last one mentioned, else the last closed."""
+        if self.ref_quarter:
+            return self.ref_quarter
+        prev = cal.add_months(self.dct, -3)
+        return prev.year, cal.quarter_of(prev)
+
+    # ------------------------------------------------------------- direction
+    def year_for_month(self, month: int, start: int, end: int) -> int:
+        """Year of a bare month name, by tense relative to the DCT month."""
+        tense = self.tense(start, end)
+        year = self.dct.year
+        if tense == PAST:
+            return year - 1 if month > self.dct.month else year
+        if tense == FUTURE:
+            return year + 1 if month < self.dct.month else year
+        diff = month - self.dct.month
+        return year + (1 if diff < -6 else -1 if diff > 6 else 0)
+
+    def date_for_month_day(self, month: int, day: int, start: int, end: int) -> dt.date | None:
+        tense = self.tense(start, end)
+        options = []
+        for year in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            try:
+                options.append(dt.date(year, month, day))
+            except ValueError:
+                continue
+        if not options:
+            return None
+        slack = dt.timedelta(days=60)
+        if tense == PAST:
+            past = [d for d in options if d <= self.dct + slack]
+            return max(past) if past else min(options)
+        if tense == FUTURE:
+            future = [d for d in options if d >= self.dct - slack]
+            return min(future) if future else max(options)
+        return min(options, key=lambda d: abs((d - self.dct).days))
+
+    def date_for_weekday(self, weekday: int, start: int, end: int, rel: str | None) -> dt.date:
+        base = self.dct
+        if rel in ("last", "past"):
+            return cal.previous_weekday(base, weekday, inclusive=False)
+        if rel in ("next", "coming", "this coming"):
+            return cal.next_weekday(base, weekday, inclusive=False)
+        tense = self.tense(start, end)
+        if tense == FUTURE:
+            return cal.next_weekday(base, weekday, inclusive=True)
+        if tense == PAST:
+            return cal.previous_weekday(base, weekday, inclusive=True)
+        back = cal.previous_weekday(base, weekday, inclusive=True)
+        ahead = cal.next_weekday(base, weekday, inclusive=True)
+        return back if (base - back) <= (ahead - base) else ahead

@@ -1,0 +1,263 @@
+"""Unit tests for koreawatch.extract.time (time-expression tagging and normalisation)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from koreawatch.extract.time import Timex, document_timexes, jsonl_timexes, ranges, tag
+
+DCT = dt.date(2021, 3, 15)  # a Monday
+
+
+def only(text: str, dct: dt.date = DCT) -> Timex:
+    """The single timex of ``text`` (fails when there are zero or several)."""
+    found = tag(text, dct)
+    assert len(found) == 1, [t.text for t in found]
+    return found[0]
+
+
+def find(text: str, needle: str, dct: dt.date = DCT) -> Timex:
+    for t in tag(text, dct):
+        if t.text == needle:
+            return t
+    raise AssertionError(f"{needle!r} not tagged in {[t.text for t in tag(text, dct)]}")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value", "start", "end", "precision"),
+    [
+        ("Back in January, prices rose.", "January", "2021-01", "2021-01-01", "2021-01-31",
+         "month"),
+        ("At the start of February the talks stalled.", "the start of February", "2021-02",
+         "2021-02-01", "2021-02-10", "part_of_month"),
+        ("It happened early in March.", "early in March", "2021-03", "2021-03-01",
+         "2021-03-10", "part_of_month"),
+        ("Officials met in mid March.", "mid March", "2021-03", "2021-03-11", "2021-03-20",
+         "part_of_month"),
+        ("The test was in late February.", "late February", "2021-02", "2021-02-21",
+         "2021-02-28", "part_of_month"),
+    ],
+)
+def test_month_part_interval(text, needle, value, start, end, precision):
+    t = find(text, needle)
+    assert (t.type, t.value) == ("DATE", value)
+    assert (t.interval_start, t.interval_end, t.precision) == (start, end, precision)
+    assert t.text == text[t.start : t.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "mod"),
+    [
+        ("It happened early in March.", "early in March", "START"),
+        ("Officials met in mid March.", "mid March", "MID"),
+        ("The test was in late February.", "late February", "END"),
+        ("Growth slowed in late 2020.", "late 2020", "END"),
+    ],
+)
+def test_month_part_mod(text, needle, mod):
+    assert find(text, needle).mod == mod
+
+
+def test_month_part_reason_names_rule():
+    assert find("It happened early in March.", "early in March").reason.startswith(
+        "rule month.part.v1"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The summit took place on March 22, 2013.", "2013-03-22"),
+        ("The summit took place on 22 March 2013.", "2013-03-22"),
+        ("The summit was held 2013-03-22 in Seoul.", "2013-03-22"),
+        ("The summit took place on Friday, March 12.", "2021-03-12"),
+        ("The missile was launched in 1998.", "1998"),
+        ("Relations soured in the 1990s.", "199"),
+        ("Relations soured in March 2019.", "2019-03"),
+        ("The missile was launched on 3/2/2021.", "2021-03-02"),
+    ],
+)
+def test_explicit_date_value(text, value):
+    assert only(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He said on Tuesday that talks had failed.", "2021-03-09"),
+        ("The envoy met Kim on Friday.", "2021-03-12"),
+        ("The envoy will meet Kim on Friday.", "2021-03-19"),
+        ("Talks will resume on Tuesday.", "2021-03-16"),
+    ],
+)
+def test_weekday_tense_direction(text, value):
+    t = only(text)
+    assert (t.type, t.value, t.precision) == ("DATE", value, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The army will hold drills in December.", "2021-12"),
+        ("The army held drills in December.", "2020-12"),
+        ("The parade is planned for next month.", "2021-04"),
+        ("Exports fell last month.", "2021-02"),
+        ("Exports rose last year.", "2020"),
+        ("Trade will recover next year.", "2022"),
+    ],
+)
+def test_month_and_relative_unit_direction(text, value):
+    assert only(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "start", "end", "precision"),
+    [
+        ("Pyongyang fired a missile last week.", "2021-W10", "2021-03-08", "2021-03-14",
+         "week"),
+        ("The talks collapsed last summer.", "2020-SU", "2020-06-01", "2020-08-31", "season"),
+        ("Output fell in the first quarter of 2020.", "2020-Q1", "2020-01-01", "2020-03-31",
+         "quarter"),
+        ("Exports rose yesterday.", "2021-03-14", "2021-03-14", "2021-03-14", "day"),
+        ("Prices rose in 2019.", "2019", "2019-01-01", "2019-12-31", "year"),
+    ],
+)
+def test_relative_period_interval(text, value, start, end, precision):
+    t = only(text)
+    assert (t.value, t.interval_start, t.interval_end, t.precision) == (
+        value, start, end, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "type_", "value"),
+    [
+        ("The launch came at 10:30 a.m. local time.", "10:30 a.m. local time", "TIME",
+         "2021-03-15T10:30"),
+        ("Sirens sounded this morning.", "this morning", "TIME", "2021-03-15TMO"),
+        ("The ship sailed Sunday night.", "Sunday night", "TIME", "2021-03-14TNI"),
+        ("They met at noon.", "noon", "TIME", "2021-03-15T12:00"),
+    ],
+)
+def test_time_of_day_value(text, needle, type_, value):
+    t = find(text, needle)
+    assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value", "days", "mod"),
+    [
+        ("Sanctions were extended for another 30 days.", "another 30 days", "P30D", 30, None),
+        ("He spent two years in prison.", "two years", "P2Y", 730, None),
+        ("They began a three-day visit.", "three-day", "P3D", 3, None),
+        ("The meeting lasted about two weeks.", "about two weeks", "P2W", 14, "APPROX"),
+        ("The standoff lasted more than a decade.", "more than a decade", "P10Y", 3650,
+         "MORE_THAN"),
+        ("The talks lasted two hours.", "two hours", "PT2H", None, None),
+    ],
+)
+def test_duration_value_and_days(text, needle, value, days, mod):
+    t = find(text, needle)
+    assert (t.type, t.value, t.duration_days, t.mod) == ("DURATION", value, days, mod)
+
+
+def test_duration_past_n_units_interval_ends_at_dct():
+    t = find("Tension rose over the past two weeks.", "the past two weeks")
+    assert (t.value, t.interval_start, t.interval_end) == ("P2W", "2021-03-01", "2021-03-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value"),
+    [
+        ("Inspections happen every week.", "every week", "P1W"),
+        ("The report is published annually.", "annually", "P1Y"),
+        ("The ferry sails twice a month.", "a month", "P1M"),
+        ("The market opens every Monday.", "every Monday", "XXXX-WXX-1"),
+    ],
+)
+def test_set_value(text, needle, value):
+    t = find(text, needle)
+    assert (t.type, t.value) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value", "start", "end"),
+    [
+        ("The talks are now stalled.", "now", "PRESENT_REF", "2021-03-15", "2021-03-15"),
+        ("Seoul is currently reviewing it.", "currently", "PRESENT_REF", "2021-03-15",
+         "2021-03-15"),
+        ("The envoy recently visited.", "recently", "PAST_REF", "2021-02-13", "2021-03-15"),
+        ("Talks may resume in the future.", "the future", "FUTURE_REF", "2021-03-15", None),
+    ],
+)
+def test_reference_value_and_interval(text, needle, value, start, end):
+    t = find(text, needle)
+    assert (t.value, t.interval_start, t.interval_end, t.precision) == (
+        value, start, end, "approx")
+
+
+def test_ranges_between_months_merges_interval():
+    text = "Drills are planned between April and June."
+    timexes = tag(text, DCT)
+    assert [(t.text, t.value) for t in timexes] == [("April", "2021-04"), ("June", "2021-06")]
+    (merged,) = ranges(text, DCT, timexes)
+    assert (merged.text, merged.interval_start, merged.interval_end) == (
+        "between April and June", "2021-04-01", "2021-06-30")
+
+
+def test_ranges_none_for_unrelated_dates():
+    text = "Talks began in April. They ended in June."
+    assert ranges(text, DCT) == []
+
+
+def test_offsets_nbsp_and_curly_quotes():
+    text = ("\u201cIt was fired on\u00a0March\u00a022,\u00a02013,\u201d he said \u2014 "
+            "last\u00a0week.")
+    found = tag(text, DCT)
+    assert [t.text for t in found] == ["March\u00a022,\u00a02013", "last\u00a0week"]
+    for t in found:
+        assert text[t.start : t.end] == t.text
+    assert found[0].value == "2013-03-22"
+    assert found[0].start == text.index("March")
+
+
+def test_relative_anchor_following_day_uses_sentence_date():
+    text = "Talks opened on March 2, 2021. The next day the envoy left."
+    t = find(text, "The next day")
+    assert t.value == "2021-03-03"
+
+
+@pytest.mark.parametrize("text", ["The May Day parade", "She may go.", "Troops march on."])
+def test_month_word_ambiguity_not_tagged(text):
+    assert all(t.value != "2021-05" and t.value != "2021-03" for t in tag(text, DCT))
+
+
+def test_to_dict_shape():
+    d = only("Exports rose last year.").to_dict()
+    assert d == {
+        "start": 13, "end": 22, "text": "last year", "type": "DATE", "value": "2020",
+        "mod": None, "interval": {"start": "2020-01-01", "end": "2020-12-31"},
+        "precision": "year", "duration_days": None,
+        "reason": "rule date.unit_relative.v1: 'last' + year",
+    }
+
+
+def test_document_timexes_and_jsonl_shape():
+    doc = document_timexes("Drills are planned between April and June.", DCT)
+    assert doc["dct"] == "2021-03-15"
+    assert [t["value"] for t in doc["timexes"]] == ["2021-04", "2021-06"]
+    assert doc["ranges"][0]["interval"] == {"start": "2021-04-01", "end": "2021-06-30"}
+    out = jsonl_timexes({"id": "a1", "dct": "2021-03-15", "text": "It rained yesterday."})
+    assert out == {"id": "a1", "timexes": [
+        {"start": 10, "end": 19, "text": "yesterday", "type": "DATE", "value": "2021-03-14"}]}
+
+
+@pytest.mark.model
+def test_tag_with_spacy_doc_uses_parse_for_tense():
+    from koreawatch.extract.nlp import load_model
+
+    nlp = load_model()
+    text = "The envoy will meet Kim on Friday. The envoy met Kim on Tuesday."
+    values = [t.value for t in tag(text, DCT, doc=nlp(text))]
+    assert values == ["2021-03-19", "2021-03-09"]
