@@ -84,6 +84,8 @@ def run_backend(name: str, url: str, corpus: Path, rows: list[dict]) -> None:
           f"{len(rows) / elapsed:8.1f} articles/s  (stored {stored}, near-duplicates "
           f"{report['near_duplicates']}, duplicates {report['duplicates']}, "
           f"skipped {len(report['skipped'])})")
+    for row in report["skipped"][:5]:
+        print(f"  skipped: {row['source']}: {row['reason']}")
     bare = bare_insert(url, rows)
     print(f"bare executemany  : {len(rows)} rows     in {bare:6.2f} s = "
           f"{len(rows) / bare:8.1f} rows/s")

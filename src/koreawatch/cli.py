@@ -336,6 +336,15 @@ def _timex_line(line: str, lineno: int, tagger: Any) -> dict[str, Any]:
         return {"id": record_id, "error": f"line {lineno}: {exc}"}
 
 
+def _register_more() -> None:
+    from koreawatch.cli_query import register
+
+    register(app)
+
+
+_register_more()
+
+
 def main() -> None:
     """Entry point: run the CLI, turning our errors into one line on stderr."""
     try:

@@ -127,3 +127,145 @@ class IngestReport:
             flagged=tuple(flagged),
             skipped=tuple(skipped),
         )
+
+
+# --------------------------------------------------------------------------- extraction
+# Offsets in these records index the article's original text (spec v1.2), even though
+# the components work on a normalized copy (see ``text.py``).
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of the article: ``text == article_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class When:
+    """When an event happened (or is expected to): an inclusive ISO date interval with its
+    precision (``day``, ``week``, ``part_of_month``, ``month``, ``quarter``, ``season``,
+    ``year``, ``approx``, ``unknown``), the expression it came from and the rule used."""
+
+    start: str | None
+    end: str | None
+    precision: str
+    text: str | None = None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "precision": self.precision,
+                "text": self.text}
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place an event happened in, resolved against the gazetteer, with the words the
+    article used and where."""
+
+    place_id: str
+    name: str
+    level: str
+    text: str
+    lat: float | None
+    lon: float | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"place_id": self.place_id, "name": self.name, "level": self.level,
+                "text": self.text, "lat": self.lat, "lon": self.lon}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A named actor with its role: ``agent``, ``target`` or ``counterpart``."""
+
+    name: str
+    role: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who says so: an attribution chain and the stretch of text it covers.
+
+    ``chain`` runs from what the article cites first to the origin that one relied on,
+    e.g. ``("Daily NK", "a source in Yanggang Province")``; it is empty for a bare
+    "reportedly" (``hedged`` is then True). ``start``/``end`` is the covered stretch
+    (the clause, sentence or continuing sentences); ``cue_start``/``cue_end`` the
+    words that gave it ("According to ...", "told PRI")."""
+
+    chain: tuple[str, ...]
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    hedged: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world event reported by one article (spec v1.2 event record)."""
+
+    id: str
+    article_id: str
+    type: str
+    modality: str
+    when: When
+    evidence: Evidence
+    summary: str
+    reason: str
+    duration_days: int | None = None
+    flow: str | None = None
+    where: tuple[PlaceRef, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    sources: tuple[tuple[str, ...], ...] = ()
+    mentions: tuple[Evidence, ...] = ()
+
+    def to_spec(self) -> dict[str, Any]:
+        """The record as ``shared/spec/events.md`` defines it (plus ``mentions``)."""
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "type": self.type,
+            "modality": self.modality,
+            "when": self.when.to_dict(),
+            "duration_days": self.duration_days,
+            "flow": self.flow,
+            "where": [p.to_dict() for p in self.where],
+            "actors": [a.to_dict() for a in self.actors],
+            "sources": [list(chain) for chain in self.sources],
+            "evidence": self.evidence.to_dict(),
+            "summary": self.summary,
+            "reason": self.reason,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation (spec v1.2 quote record): one per pair of quotation marks
+    (per paragraph when a quotation runs over several)."""
+
+    article_id: str
+    speaker: str
+    text: str
+    evidence: Evidence
+    affiliation: str | None = None
+    via: tuple[str, ...] = ()
+    reason: str = ""
+
+    def to_spec(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "speaker": self.speaker,
+                "affiliation": self.affiliation, "text": self.text, "via": list(self.via),
+                "evidence": {"start": self.evidence.start, "end": self.evidence.end},
+                "reason": self.reason}

@@ -196,3 +196,16 @@ def test_ingest_feedparser_robustness_corpus_never_crashes(
     assert stored > 300
     assert all(row["reason"] for row in report.skipped)
     assert not [row for row in report.skipped if "unexpected error" in row["reason"]]
+
+
+def test_ingest_large_jsonl_applies_size_limit_per_line(store: Store, settings: Settings,
+                                                        tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    lines = [json.dumps({"id": f"l{i}", "published": "2021-03-01",
+                         "text": f"Illustrative line {i}. " + "word " * 60 + str(i) * 3})
+             for i in range(40)]
+    lines.insert(5, json.dumps({"id": "huge", "text": "x" * 3000}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ingest([str(path)], settings.replace(max_input_bytes=2000), store)
+    assert report.added + report.near_duplicates == 40
+    assert len(report.skipped) == 1 and "line 6 is larger" in report.skipped[0]["reason"]

@@ -108,7 +108,7 @@ def test_read_json_malformed_document_raises() -> None:
 
 def test_read_jsonl_bad_line_does_not_lose_the_others() -> None:
     raw = '{"id": "a", "text": "one"}\n{broken\n\n{"id": "b", "text": "two"}\n'
-    items = list(read_jsonl(raw, "f.jsonl"))
+    items = list(read_jsonl(raw.splitlines(), "f.jsonl"))
     assert [i.article.input_id if i.article else None for i in items] == ["a", None, "b"]
     assert items[1].error is not None and "line 2" in items[1].error
 

@@ -41,3 +41,16 @@ def load_model(disable: tuple[str, ...] = ()):  # -> spacy.language.Language
         )
     log.debug("loading spaCy model %s", name)
     return spacy.load(name, disable=list(disable))
+
+
+def parse(text: str):  # -> tuple[NormalizedText, spacy.tokens.Doc]
+    """Normalize ``text`` (see ``koreawatch.text``) and parse the normalized copy.
+
+    Every extraction component works on this ``Doc`` and reports offsets into the
+    normalized text; the extraction pipeline maps them back to the original text with
+    ``NormalizedText.to_original``.
+    """
+    from koreawatch.text import normalize
+
+    norm = normalize(text)
+    return norm, load_model()(norm.text)

@@ -5,13 +5,14 @@ Each record is an object with ``text`` (required) and ``id``, ``title``,
 ``source_path``...) are kept as extra metadata. ``content``/``body`` are accepted
 for ``text``, ``date`` for ``published``, ``source`` for ``outlet``. A file may
 hold one object, an array of objects, or one object per line (JSON Lines).
-A bad record is reported on its own; the other records of the file go on.
+A bad record is reported on its own; the other records of the file go on. JSON Lines
+files are read line by line, so the size limit applies to each line, not to the file.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from koreawatch.errors import BadInputError
@@ -90,7 +91,7 @@ def read_json(text: str, source: str) -> Iterator[Item]:
     except json.JSONDecodeError as exc:
         if "\n" in text.strip() and text.lstrip().startswith("{"):
             # Possibly JSON Lines saved with a .json extension.
-            yield from read_jsonl(text, source)
+            yield from read_jsonl(text.splitlines(), source)
             return
         raise BadInputError(f"malformed JSON: {exc.msg} at line {exc.lineno}") from None
     records = data if isinstance(data, list) else [data]
@@ -105,13 +106,26 @@ def read_json(text: str, source: str) -> Iterator[Item]:
             yield Item(item_source, error=str(exc))
 
 
-def read_jsonl(text: str, source: str) -> Iterator[Item]:
-    """Items of a JSON Lines document; a malformed line is one skipped item."""
+def read_jsonl(
+    lines: Iterable[str | bytes], source: str, max_line_bytes: int | None = None
+) -> Iterator[Item]:
+    """Items of JSON Lines (text, or raw UTF-8 lines read lazily from a large file);
+    a malformed line is one skipped item."""
     seen = False
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         seen = True
+        if max_line_bytes is not None and len(line) > max_line_bytes:
+            yield Item(f"{source}:{lineno}", error=f"line {lineno} is larger than the size "
+                                                   f"limit of {max_line_bytes:,} bytes")
+            continue
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield Item(f"{source}:{lineno}", error=f"line {lineno} is not UTF-8: {exc.reason}")
+                continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:

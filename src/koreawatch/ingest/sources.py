@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from koreawatch.errors import BadInputError, FetchError, KoreaWatchError
 from koreawatch.ingest.decode import decode_bytes, read_file_bytes, read_limited
@@ -75,6 +76,16 @@ def _walk(folder: Path) -> Iterator[Source]:
             yield Source("file" if suffix in KINDS or not suffix else "unsupported", str(path))
 
 
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
+    """Lines of a binary file, never holding more than ``limit + 1`` bytes of one line:
+    the head of an over-long line is yielded (so that it is reported) and the rest skipped."""
+    while line := handle.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
 def sniff_kind(data: bytes) -> str:
     """Guess a document's kind from its first bytes."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -130,9 +141,18 @@ class SourceReader:
             path = Path(source.ref)
             if not path.exists():
                 raise BadInputError("no such file")
+            if KINDS.get(path.suffix.lower()) == "jsonl":
+                yield from self._read_jsonl_file(path)
+                return
             data = read_file_bytes(path, limit)
             kind = KINDS.get(path.suffix.lower()) or sniff_kind(data)
             yield from self.read_document(data, kind, source.ref)
+
+    def _read_jsonl_file(self, path: Path) -> Iterator[Item]:
+        """Stream a JSON Lines file; each line, not the file, must fit the size limit."""
+        limit = self.settings.max_input_bytes
+        with path.open("rb") as handle:
+            yield from read_jsonl(_bounded_lines(handle, limit), str(path), limit)
 
     def fetch(self, url: str) -> Response:
         if self.settings.offline:
@@ -170,7 +190,7 @@ class SourceReader:
         if kind == "json":
             yield from read_json(text, source)
         elif kind == "jsonl":
-            yield from read_jsonl(text, source)
+            yield from read_jsonl(text.splitlines(), source)
         elif kind == "html":
             yield Item(source, parse_html(text, source, url=url))
         else:
