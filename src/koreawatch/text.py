@@ -49,34 +49,29 @@ class NormalizedText:
         return bisect_right(self.offsets, original_index - 1)
 
 
-def _is_space(ch: str) -> bool:
-    return ch.isspace() or unicodedata.category(ch) == "Zs"
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def normalize(text: str) -> NormalizedText:
     """Normalize whitespace and quotes of ``text``, keeping an offset map (see module doc)."""
-    out: list[str] = []
+    pieces: list[str] = []
     offsets: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if not _is_space(ch):
-            out.append(ch.translate(_QUOTES))
-            offsets.append(i)
-            i += 1
-            continue
-        j = i
-        newlines = 0
-        while j < n and _is_space(text[j]):
-            newlines += text[j] == "\n"
-            j += 1
-        if out:  # leading whitespace is dropped
+    pos = 0
+    for match in _SPACE_RUN.finditer(text):
+        start, end = match.span()
+        if start > pos:
+            pieces.append(text[pos:start].translate(_QUOTES))
+            offsets.extend(range(pos, start))
+        if offsets and end < len(text):  # leading and trailing blanks are dropped
+            newlines = match.group().count("\n")
             sep = "\n\n" if newlines >= 2 else ("\n" if newlines == 1 else " ")
-            if j < n:  # trailing whitespace is dropped too
-                out.extend(sep)
-                offsets.extend([i] * len(sep))
-        i = j
-    return NormalizedText(text, "".join(out), tuple(offsets))
+            pieces.append(sep)
+            offsets.extend([start] * len(sep))
+        pos = end
+    if pos < len(text):
+        pieces.append(text[pos:].translate(_QUOTES))
+        offsets.extend(range(pos, len(text)))
+    return NormalizedText(text, "".join(pieces), tuple(offsets))
 
 
 def normalized_words(text: str) -> list[str]:
@@ -87,7 +82,7 @@ def normalized_words(text: str) -> list[str]:
 def content_hash(text: str) -> str:
     """SHA-256 of the text with all blanks folded: equal for texts that differ only in
     spacing, line breaks or quote style."""
-    flat = unicodedata.normalize("NFC", " ".join(normalize(text).text.split()))
+    flat = unicodedata.normalize("NFC", " ".join(text.translate(_QUOTES).split()))
     return hashlib.sha256(flat.encode("utf-8")).hexdigest()
 
 
