@@ -130,6 +130,17 @@ class IngestReport:
 
 
 # --------------------------------------------------------------------------- extraction
+
+EVENT_TYPES = (
+    "border_closure", "border_reopening", "trade_suspension", "trade_resumption",
+    "security_reinforcement", "crackdown", "arrest", "punishment", "illegal_crossing",
+    "smuggling", "health_measure", "aid_delivery", "official_statement",
+)
+"""The event types of spec v1.2, in the spec's order."""
+
+MODALITIES = ("asserted", "reported", "expected", "denied", "negated")
+"""The modalities of spec v1.2."""
+
 # Offsets in these records index the article's original text (spec v1.2), even though
 # the components work on a normalized copy (see ``text.py``).
 

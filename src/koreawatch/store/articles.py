@@ -170,6 +170,15 @@ def _stored(row: Any) -> StoredArticle:
     )
 
 
+def to_article(stored: StoredArticle) -> Article:
+    """The Article record of a stored article's latest version (for re-extraction)."""
+    return Article(text=stored.text, source=f"store:{stored.id}", title=stored.title,
+                   published=stored.published, outlet=stored.outlet, url=stored.url,
+                   author=stored.author, input_id=stored.id, topic=stored.topic,
+                   brand=stored.brand, tags=stored.tags, language=stored.language,
+                   flags=stored.flags)
+
+
 def _latest_query():  # -> Select
     return select(articles, article_versions.c.text, article_versions.c.content_hash).join(
         article_versions,

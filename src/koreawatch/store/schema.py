@@ -104,3 +104,96 @@ ingest_log = Table(
 )
 
 Index("ix_lsh_buckets_version", lsh_buckets.c.version_id)
+
+# --------------------------------------------------------------------------- extraction
+# Events and quotes extracted from an article version (spec v1.2). ``record`` keeps the
+# spec JSON as written; the other columns are what queries filter and sort on, and what
+# ``store/events.py`` rebuilds ``Event`` records from. Dates are ``Date`` columns so that
+# interval overlap is two indexed comparisons; NULL is an open end.
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("type", String(32), nullable=False, index=True),
+    Column("modality", String(16), nullable=False),
+    Column("when_start", Date, index=True),
+    Column("when_end", Date, index=True),
+    Column("precision", String(16), nullable=False),
+    Column("when_text", Text),
+    Column("when_reason", Text, nullable=False),
+    Column("duration_days", Integer),
+    Column("flow", String(16)),
+    Column("summary", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("extractor_version", String(64), nullable=False),
+    Column("record", JSON, nullable=False),
+)
+
+event_places = Table(
+    "event_places",
+    metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", SmallInteger, primary_key=True),
+    Column("place_id", String(128), nullable=False, index=True),
+    Column("province_id", String(16), index=True),
+    Column("name", Text, nullable=False),
+    Column("level", String(32), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+event_sources = Table(
+    "event_sources",
+    metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("chain_index", SmallInteger, primary_key=True),
+    Column("position", SmallInteger, primary_key=True),
+    Column("name", Text, nullable=False),
+)
+
+event_actors = Table(
+    "event_actors",
+    metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", SmallInteger, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+)
+
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", SmallInteger, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("speaker", Text, nullable=False),
+    Column("affiliation", Text),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("via", JSON, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("extractor_version", String(64), nullable=False),
+)
