@@ -96,8 +96,8 @@ def ingest(
         help="Files, folders (recursive), http(s) URLs, or - for standard input.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     extract: Annotated[bool, typer.Option(
-        "--extract/--no-extract", help="Extract events after storing (arrives with the "
-        "extraction stage; until then articles are only stored).")] = True,
+        "--extract/--no-extract", help="Extract and store the events and quotes of each new "
+        "article or version (English articles that mention North Korea).")] = True,
     offline: Annotated[bool | None, typer.Option(
         "--offline", help="Never use the network.")] = None,
     max_bytes: Annotated[int | None, typer.Option(
@@ -110,7 +110,7 @@ def ingest(
     store = _open(ctx)
     try:
         with _progress() as progress:
-            report = run_ingest(sources, settings, store, progress=progress)
+            report = run_ingest(sources, settings, store, progress=progress, extract=extract)
     finally:
         store.close()
     if as_json:
@@ -269,6 +269,37 @@ def db_log(
         return
     for row in rows:
         out.print(f"{row['status']:<15} {row['source']}  {row['reason'] or ''}", markup=False)
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    sources: Annotated[list[str] | None, typer.Argument(
+        help="Files, folders, URLs or - (anything ingest reads); nothing is stored.")] = None,
+    article_id: Annotated[list[str] | None, typer.Option(
+        "--id", help="A stored article's id (repeatable).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+) -> None:
+    """Print the events and quotes of each article, one JSON line per article."""
+    from koreawatch.extract.batch import extract_one, extract_sources
+
+    if fmt != "jsonl":
+        raise UsageError(f"--format {fmt!r} is not supported; valid formats: jsonl")
+    if not sources and not article_id:
+        raise UsageError("give SOURCE files, folders or URLs, or --id ID of stored articles")
+    settings = _settings(ctx)
+    for result in extract_sources(list(sources or []), settings):
+        if result.note and result.extraction is None:
+            err.print(f"koreawatch: {result.source}: {result.note}", markup=False)
+        print_json(result.to_json())
+    if article_id:
+        from koreawatch.store.articles import get_article, to_article
+
+        store = _open(ctx)
+        with store.engine.connect() as conn:
+            stored = [get_article(conn, one) for one in article_id]
+        for row in stored:
+            print_json(extract_one(to_article(row), row.id).to_json())
 
 
 def _parse_dct(value: str, label: str = "--dct") -> date:

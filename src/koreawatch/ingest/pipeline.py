@@ -47,12 +47,31 @@ def _safe_items(reader: SourceReader, source: Source) -> Iterator[Item]:
         yield Item(source.ref, error=f"unexpected error while reading: {type(exc).__name__}: {exc}")
 
 
-def _store_item(conn: Connection, item: Item, options: SaveOptions) -> ItemOutcome:
+def extract_into_store(conn: Connection, article: Article, article_id: str) -> int:
+    """Extract an English, relevant article and replace its stored events and quotes in
+    the caller's transaction; returns the number of events (0 when not processed)."""
+    from koreawatch.extract.pipeline import EXTRACTOR_VERSION, extract_article, is_relevant
+    from koreawatch.store.events import replace_extraction
+    from koreawatch.text import content_hash
+
+    if article.language not in (None, "en") or not is_relevant(article.text, article.title):
+        return 0
+    extraction = extract_article(article.text, article_id, article.published, article.outlet)
+    replace_extraction(conn, article_id, content_hash(article.text), list(extraction.events),
+                       list(extraction.quotes), EXTRACTOR_VERSION)
+    return len(extraction.events)
+
+
+def _store_item(conn: Connection, item: Item, options: SaveOptions,
+                extract: bool = False) -> ItemOutcome:
     if item.article is None:
         return ItemOutcome(item.source, "skipped", reason=item.error or "unreadable")
     savepoint = conn.begin_nested()
     try:
-        outcome = save_article(conn, with_language(item.article), options)
+        article = with_language(item.article)
+        outcome = save_article(conn, article, options)
+        if extract and outcome.article_id and outcome.status != "duplicate":
+            extract_into_store(conn, article, outcome.article_id)
     except Exception as exc:  # one bad item is rolled back alone
         savepoint.rollback()
         log.exception("storing %s failed", item.source)
@@ -64,8 +83,11 @@ def _store_item(conn: Connection, item: Item, options: SaveOptions) -> ItemOutco
 def ingest(
     sources: list[str], settings: Settings, store: Store,
     progress: Progress | None = None, reader: SourceReader | None = None,
+    extract: bool = False,
 ) -> IngestReport:
-    """Ingest every source into ``store`` and return the run's summary."""
+    """Ingest every source into ``store`` and return the run's summary; with ``extract``,
+    each new article or version also gets its events and quotes extracted and stored in
+    the same transaction."""
     expanded = expand_sources(sources)
     reader = reader or SourceReader(settings)
     options = SaveOptions(near_duplicate_threshold=settings.near_duplicate_threshold)
@@ -78,7 +100,7 @@ def ingest(
             pending = 0
             for index, source in enumerate(expanded):
                 for item in _safe_items(reader, source):
-                    outcome = _store_item(conn, item, options)
+                    outcome = _store_item(conn, item, options, extract)
                     runs.log_outcome(conn, run_id, outcome)
                     outcomes.append(outcome)
                     pending += 1

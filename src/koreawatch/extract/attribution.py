@@ -1,0 +1,700 @@
+"""Attribution: who says so. Finds attribution chains and the stretch of text each covers.
+
+Works on the spaCy ``Doc`` of the normalized text (``koreawatch.extract.nlp.parse``) and reports
+offsets into ``doc.text``. Outlet and source aliases are data (``koreawatch/data/outlets.json``,
+loaded by ``load_outlets``); ``normalize_source`` maps an alias to its canonical press name.
+
+A chain runs from what the article cites first to the origin that one relied on
+("A source told Daily NK" -> ``("Daily NK", "A source")``). Cue rules, in priority order (the
+``reason`` of each ``Attribution`` names the rule; a sentence keeps the cues of the highest rule
+that fired there, and cues of lower rules only inside clauses that those do not already cover):
+
+1. ``according_to.citing``: "according to X, which cited Y" / "according to X, citing Y" /
+   "..., quoting Y" -> (X, Y); the sentence.
+2. ``according_to.speech``: "according to X" in a sentence whose main verb is a speech verb
+   with another subject Y ("..., the letter said, according to Suh Hoon") -> (X, Y).
+3. ``speech.citing``: "X reported, citing Y" / "X, citing Y, reported" -> (X, Y).
+4. ``speech.quoted``: "X quoted Y as saying" / "X cited Y as saying" -> (X, Y).
+5. ``speech.told``: "Y told X" / "speaking to X, Y said" -> (X, Y) when X is a known outlet or a
+   proper name; just (Y,) when X is the article's own outlet (``outlet=``), a pronoun or a
+   common noun ("told reporters").
+6. ``according_to``: "according to X" -> (X,); "according to a report in/by X" and
+   "according to X's report" -> (X,); "according to (media) reports" is a hedge (rule 9).
+7. ``per``: ", per X" where X is a known outlet or a proper name -> (X,).
+8. ``speech``: a speech verb (said, says, reported, claimed, stated, told, added, noted,
+   found, ...) with the source as subject -> (X,). "X's report said" / "a report by X found"
+   -> (X,). Unnamed subjects keep their words ("sources", "Seoul military officials").
+   A pronoun subject ("he added", "it stated") or an anaphoric one ("the source",
+   "the report", "the official") continues the chain it refers to (reason
+   ``<rule>.anaphora``): inside a relative or adverbial clause the main clause's subject,
+   else the latest named chain of the previous ``ANAPHORA_SENTENCES`` sentences. A pronoun
+   with nothing to refer to gives no attribution.
+9. ``hedge``: "reportedly", "allegedly", "purportedly", "is said/believed/reported to",
+   "according to reports" with no named source -> chain ``()``, ``hedged=True``.
+
+Scope (the stretch ``start``/``end``): a cue on the main clause (the speech verb is the
+sentence root or a parenthetical beside it, or an "according to"/"per" phrase) covers its
+sentence, less the speaker's own noun phrase when that stands at the start or the end of it
+("Park, a defector who fled in 2006, said ..." does not attribute the flight to Park); a cue
+in an embedded or coordinated clause ("..., which Pyongyang said was proof", "... and told
+CNN that ...") covers that clause only. Paragraphs are separated by any line break.
+
+Continuation (reason ``<rule>+continued``): a named sentence-level chain also covers the
+following sentences of the same paragraph that have no sentence-level cue of their own; a
+following sentence whose only cue is a hedge ("Those officials have reportedly ordered...") is
+absorbed into the chain (``hedged=True``). It runs on into the next paragraph only while that
+paragraph is a quotation that opens with a quotation mark and names no speaker. An anaphoric
+cue ("The source added", "According to the source") restarts the chain it refers to, also
+after a paragraph break. Continuation stops at a paragraph break or at a sentence with its
+own named or hedged sentence-level cue.
+
+``attribution_for`` picks, among the attributions that cover at least ``COVER_SHARE`` of a
+span, the innermost (shortest) one.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from koreawatch.errors import KoreaWatchError
+from koreawatch.models import Attribution
+
+log = logging.getLogger(__name__)
+
+DATA_FILE = "outlets.json"
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string (lexicon entries are single words)."""
+    return frozenset(text.split())
+
+
+KINDS = ("outlet", "state_media", "agency", "think_tank", "government", "international_org",
+         "ngo")
+ANAPHORA_SENTENCES = 8  # how far back a pronoun or "the source" looks for its chain
+COVER_SHARE = 0.85  # share of a span that an attribution must cover in attribution_for
+
+SPEECH_LEMMAS = _words(
+    "say report claim tell state announce add note warn confirm reveal allege write insist "
+    "explain estimate find assert acknowledge admit disclose quote cite conclude "
+    "testify recount recall describe"
+)
+HEDGE_WORDS = _words("reportedly allegedly purportedly supposedly")
+HEDGE_PASSIVES = _words("say believe report rumor rumour think")
+HEDGE_NAMES = frozenset(
+    ("reports", "media reports", "news reports", "unconfirmed reports", "local reports",
+     "some reports", "several reports", "multiple reports")
+)
+REPORT_NOUNS = _words(
+    "report reports statement article story survey study analysis data bulletin broadcast "
+    "assessment findings document documents dispatch estimate estimates"
+)
+ANAPHORIC_HEADS = _words(
+    "source sources official officials report reports outlet site company agency paper "
+    "newspaper study statement defector resident insider expert experts letter"
+)
+SOURCE_NOUNS = _words(
+    "source sources official officials report reports document documents data expert experts "
+    "analyst analysts diplomat diplomats witness witnesses resident residents defector "
+    "defectors insider insiders observer observers estimate estimates survey study statement "
+    "researcher researchers authority authorities ministry agency government police media "
+    "spokesman spokeswoman spokesperson member members investigator investigators panel "
+    "letter paper newspaper outlet site website broadcaster military army navy person people "
+    "adviser advisor envoy minister president lawmaker lawmakers legislator prosecutors "
+    "prosecutor court office committee commission council institute group organisation "
+    "organization monitor monitors correspondent reporter reporters journalist journalists "
+    "trader traders merchant merchants smuggler smugglers worker workers farmer farmers "
+    "soldier soldiers officer officers refugee refugees activist activists professor scholar "
+    "economist scientist director chief head chairman secretary ambassador commander "
+    "citizen citizens student students teacher doctor leader leaders"
+)
+SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PRONOUNS = _words("he she it they we i this that these those")
+_CUT_DEPS = frozenset({"relcl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
+_PARA = re.compile(r"\n\s*")  # any line break: some feeds use one newline per paragraph
+_QUOTE_OPEN = ("'", '"', "\u2018", "\u201c")
+_KEY_JUNK = re.compile(r"[^\w ]+")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+class OutletDataError(KoreaWatchError):
+    """The outlet data file is malformed (the message names the bad entry)."""
+
+
+# --------------------------------------------------------------------------- the outlet data
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A news outlet, agency or other body that articles cite, with its aliases."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+def outlet_key(name: str) -> str:
+    """Fold a name for lookup: case, a leading "the", a possessive "'s", punctuation."""
+    text = _SPACES.sub(" ", name.strip()).casefold()
+    text = _POSSESSIVE.sub("", text)
+    text = re.sub(r"^the ", "", text)
+    return _SPACES.sub(" ", _KEY_JUNK.sub("", text)).strip()
+
+
+class Outlets:
+    """Outlets by folded alias; ``canonical`` and ``kind`` look a name up."""
+
+    def __init__(self, outlets: Iterable[Outlet]) -> None:
+        self.outlets: tuple[Outlet, ...] = tuple(outlets)
+        self.index: dict[str, Outlet] = {}
+        for outlet in self.outlets:
+            for alias in (outlet.name, *outlet.aliases):
+                key = outlet_key(alias)
+                other = self.index.get(key)
+                if other is not None and other.name != outlet.name:
+                    raise OutletDataError(
+                        f"outlet {outlet.name!r}: alias {alias!r} already names {other.name!r}"
+                    )
+                self.index[key] = outlet
+
+    def __len__(self) -> int:
+        return len(self.outlets)
+
+    def get(self, name: str) -> Outlet | None:
+        """The outlet that ``name`` (any alias) names, or None."""
+        return self.index.get(outlet_key(name))
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name for ``name``, or None when it is not a known outlet."""
+        outlet = self.get(name)
+        return outlet.name if outlet else None
+
+    def kind(self, name: str) -> str | None:
+        """The kind of the outlet ``name`` names, or None."""
+        outlet = self.get(name)
+        return outlet.kind if outlet else None
+
+
+def _outlet_from_dict(entry: Any, index: int) -> Outlet:
+    if not isinstance(entry, dict):
+        raise OutletDataError(f"outlets #{index}: must be an object, got {type(entry).__name__}")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise OutletDataError(f"outlets #{index}: 'name' must be a non-empty string, got {name!r}")
+    where = f"outlets #{index} ({name})"
+    kind = entry.get("kind")
+    if kind not in KINDS:
+        raise OutletDataError(f"{where}: bad 'kind' {kind!r}; valid: {', '.join(KINDS)}")
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise OutletDataError(f"{where}: 'aliases' must be a list of non-empty strings")
+    unknown = set(entry) - {"name", "kind", "aliases"}
+    if unknown:
+        raise OutletDataError(
+            f"{where}: unknown keys {sorted(unknown)}; valid: name, kind, aliases"
+        )
+    return Outlet(name=name, kind=kind, aliases=tuple(aliases))
+
+
+def parse_outlets(data: Any) -> Outlets:
+    """Build and validate :class:`Outlets` from the decoded JSON document."""
+    if not isinstance(data, dict) or not isinstance(data.get("outlets"), list):
+        raise OutletDataError("outlet data: want an object with an 'outlets' list")
+    if not isinstance(data.get("_about"), dict):
+        raise OutletDataError("outlet data: want an '_about' object with the provenance")
+    return Outlets(_outlet_from_dict(e, i) for i, e in enumerate(data["outlets"]))
+
+
+@functools.lru_cache(maxsize=4)
+def load_outlets(path: str | Path | None = None) -> Outlets:
+    """Load (once per path, cached) and validate the outlet data; default: the package data."""
+    try:
+        if path is None:
+            ref = resources.files("koreawatch").joinpath("data", DATA_FILE)
+            data = json.loads(ref.read_text("utf-8"))
+        else:
+            data = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise OutletDataError(f"cannot read outlet data {path or DATA_FILE}: {exc}") from exc
+    outlets = parse_outlets(data)
+    log.debug("outlet data loaded: %d outlets", len(outlets))
+    return outlets
+
+
+def normalize_source(name: str) -> str:
+    """The canonical outlet name when ``name`` is a known alias, else the cleaned name
+    (outer spaces, quotes and punctuation removed; the words stay as written)."""
+    cleaned = _SPACES.sub(" ", name).strip(" \t\n,;:.!?\"'()[]-\u2018\u2019\u201c\u201d")
+    return load_outlets().canonical(cleaned) or cleaned
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def _np_tokens(head: Any) -> list[Any]:
+    """The tokens of the noun phrase headed by ``head``, without relative clauses,
+    appositions and anything after a comma or a dash."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _CUT_DEPS or child.lower_ in ("which", "who"):
+            continue
+        if child.i > head.i and any(t.is_punct for t in head.doc[head.i + 1 : child.i]):
+            continue
+        keep.extend(child.subtree)
+    tokens = sorted(keep, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def _np_text(head: Any) -> str:
+    tokens = _np_tokens(head)
+    if not tokens:
+        return head.text
+    return head.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _owner(head: Any) -> Any | None:
+    """For a report-like noun ("X's report", "a report by/in/from X"), the token naming X."""
+    if head.lemma_.lower() not in REPORT_NOUNS and head.lower_ not in REPORT_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ not in PRONOUNS | {"its", "their", "his", "her"}:
+            return child
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    return obj
+    return None
+
+
+def _named_word(head: Any) -> str:
+    """The lemma of the word that names a source (a report's owner, else the head)."""
+    owner = _owner(head)
+    return _named_word(owner) if owner is not None else head.lemma_.lower()
+
+
+def _source_name(head: Any) -> str:
+    """The source that a noun phrase names: a report's owner, a known outlet, or its words."""
+    owner = _owner(head)
+    if owner is not None:
+        return _source_name(owner)
+    text = _np_text(head)
+    if head.lemma_.lower() in REPORT_NOUNS or head.lower_ in REPORT_NOUNS:
+        for tok in _np_tokens(head):
+            if tok.dep_ == "compound" and tok.pos_ == "PROPN":
+                known = load_outlets().canonical(_np_text(tok))
+                if known:
+                    return known
+    return normalize_source(text)
+
+
+def _is_pronoun(head: Any) -> bool:
+    return head.pos_ == "PRON" or head.lower_ in PRONOUNS
+
+
+def _is_anaphoric(head: Any) -> bool:
+    """A bare definite noun phrase that points back ("the source", "the report", "those
+    officials"); "the weather agency" or "the Daily NK source" name a source themselves."""
+    if _is_pronoun(head):
+        return True
+    if head.lemma_.lower() not in ANAPHORIC_HEADS and head.lower_ not in ANAPHORIC_HEADS:
+        return False
+    children = list(head.children)
+    if any(c.dep_ in ("compound", "amod", "nmod", "prep", "acl", "poss") for c in children):
+        return False
+    dets = [c.lower_ for c in children if c.dep_ == "det"]
+    return bool(dets) and dets[0] in ("the", "this", "that", "those", "these")
+
+
+def _is_source_like(head: Any) -> bool:
+    """Whether a noun phrase can name a source: a name, a known outlet, an organisation or
+    country, a pronoun, or a common noun for people, bodies and documents that report."""
+    if _is_pronoun(head) or head.pos_ == "PROPN" or head.ent_type_ in SOURCE_ENTS:
+        return True
+    if head.lemma_.lower() in SOURCE_NOUNS or head.lower_ in SOURCE_NOUNS:
+        return True
+    return load_outlets().canonical(_np_text(head)) is not None
+
+
+def _bare_report(head: Any) -> bool:
+    """A report-like noun that says nothing about whose it is ("a rough estimate")."""
+    if head.lemma_.lower() not in REPORT_NOUNS and head.lower_ not in REPORT_NOUNS:
+        return False
+    return not any(c.dep_ in ("compound", "poss", "prep", "acl", "nmod") for c in head.children)
+
+
+# --------------------------------------------------------------------------- cues
+
+_ANAPHOR = "\0"  # placeholder in a chain for a source still to be resolved from context
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """One attribution cue in a sentence, before continuation and anaphora."""
+
+    chain: tuple[str, ...]
+    cue_start: int
+    cue_end: int
+    start: int
+    end: int
+    reason: str
+    rank: int
+    sentence_level: bool
+    hedged: bool = False
+    anaphor: str | None = None  # the words of an anaphoric source ("he", "the source")
+    head: str = ""  # lemma of the word that names the (last) source, for anaphora
+
+    @property
+    def named(self) -> bool:
+        return bool(self.chain)
+
+
+def _span_of(tokens: Sequence[Any]) -> tuple[int, int]:
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _subtree_span(tok: Any) -> tuple[int, int]:
+    return _span_of([tok.left_edge, tok.right_edge])
+
+
+def _sentence_level(tok: Any) -> bool:
+    """True for a word of the main clause: the root, a clause beside it, or a phrase on it."""
+    if tok.dep_ == "ROOT":
+        return True
+    return tok.head.dep_ == "ROOT" and tok.dep_ in ("parataxis", "conj", "prep", "advmod",
+                                                    "npadvmod", "advcl")
+
+
+def _subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child if child.dep_ == "nsubj" else None
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return None
+
+
+def _source_or_anaphor(head: Any, sent: Any, verb: Any) -> tuple[str, str | None]:
+    """The name of a subject; ``(_ANAPHOR, words)`` when it must be resolved from context."""
+    if head.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return _source_name(verb.head), None
+    if _is_pronoun(head) and not _sentence_level(verb):
+        main = _subject(sent.root)
+        if main is not None and not _is_pronoun(main) and main.i != head.i:
+            return _source_name(main), None
+    if _is_anaphoric(head):
+        return _ANAPHOR, _np_text(head)
+    return _source_name(head), None
+
+
+def _listener(verb: Any, outlet: str | None) -> str | None:
+    """Who was told ("told PRI", "speaking to CNN"), when it is a named outlet or person."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "talk"):
+            heads += [o for p in child.children if p.lower_ in ("to", "with")
+                      for o in p.children if o.dep_ == "pobj"]
+    for head in heads:
+        name = _source_name(head)
+        known = load_outlets().canonical(name)
+        if known is None and (head.pos_ != "PROPN" or _is_pronoun(head)):
+            continue
+        own = outlet is not None and load_outlets().canonical(outlet) in (known, name)
+        return None if own or (outlet is not None and outlet_key(outlet) == outlet_key(name)) \
+            else (known or name)
+    return None
+
+
+def _speech_scope(sent: Any, subj: Any) -> tuple[int, int]:
+    """The sentence without the speaker's own noun phrase when that stands at either edge
+    ("Park, a defector who fled in 2006, said ..." does not attribute the flight to Park)."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    start, end = _span_of(list(sent))
+    if not words:
+        return start, end
+    left, right = subj.left_edge, subj.right_edge
+    if left.i <= words[0].i:
+        return right.idx + len(right.text), end
+    if right.i >= words[-1].i:
+        return start, left.idx
+    return start, end
+
+
+def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_LEMMAS:
+        return None
+    if verb.lower_ in ("citing", "quoting"):
+        return None
+    if lemma in ("cite", "quote") and verb.dep_ == "relcl":
+        return None
+    if (lemma == "find" and
+                                                not any(c.dep_ == "ccomp" for c in verb.children)):
+        return None
+    if verb.dep_ in ("advcl", "conj") and verb.head.lemma_.lower() in SPEECH_LEMMAS:
+        return None  # "said ..., adding that": one cue
+    subj = _subject(verb)
+    if subj is None or not _is_source_like(subj):
+        return None
+    name, anaphor = _source_or_anaphor(subj, sent, verb)
+    chain: tuple[str, ...] = (name,)
+    reason, rank = "speech", 8
+    if lemma in ("quote", "cite"):
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if objs:
+            chain, reason, rank = (name, _source_name(objs[0])), "speech.quoted", 4
+    elif lemma in ("tell", "say", "add", "admit", "claim", "state", "explain", "insist"):
+        heard = _listener(verb, outlet)
+        if heard:
+            chain, reason, rank = (heard, name), "speech.told", 5
+    if anaphor is None and _owner(subj) is not None:
+        reason = "speech.report"
+    level = verb.dep_ == "ROOT" or (verb.head.dep_ == "ROOT" and verb.dep_ == "parataxis")
+    start, end = _speech_scope(sent, subj) if level else _subtree_span(verb)
+    return _Cue(chain, subj.idx, verb.idx + len(verb.text), start, end, reason, rank, level,
+                anaphor=anaphor, head=_named_word(subj))
+
+
+def _according_cue(tok: Any, sent: Any) -> _Cue | None:
+    if tok.lower_ != "according":
+        return None
+    objs = [o for p in tok.children if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    if not objs:
+        return None
+    head = objs[0]
+    if not _is_source_like(head) or _bare_report(head):
+        return None
+    start, end = _span_of(list(sent))
+    cue_end = head.right_edge.idx + len(head.right_edge.text)
+    if _np_text(head).casefold().removeprefix("the ") in HEDGE_NAMES:
+        return _Cue((), tok.idx, cue_end, start, end, "hedge", 9, True, hedged=True)
+    if _is_anaphoric(head):
+        return _Cue((_ANAPHOR,), tok.idx, cue_end, start, end, "according_to", 6, True,
+                    anaphor=_np_text(head), head=_named_word(head))
+    return _Cue((_source_name(head),), tok.idx, cue_end, start, end, "according_to", 6, True,
+                head=_named_word(head))
+
+
+def _per_cue(tok: Any, sent: Any) -> _Cue | None:
+    if tok.lower_ != "per":
+        return None
+    objs = [o for o in tok.children if o.dep_ == "pobj"]
+    if not objs or tok.i + 1 >= len(tok.doc) or not tok.nbor().text[:1].isupper():
+        return None
+    name = _source_name(objs[0])
+    if objs[0].pos_ != "PROPN" and load_outlets().canonical(name) is None:
+        return None
+    start, end = _span_of(list(sent))
+    return _Cue((name,), tok.idx, objs[0].right_edge.idx + len(objs[0].right_edge.text), start,
+                end, "per", 7, True)
+
+
+def _hedge_cue(tok: Any, sent: Any) -> _Cue | None:
+    hedge = tok.lower_ in HEDGE_WORDS
+    if not hedge and tok.lemma_.lower() in HEDGE_PASSIVES and tok.tag_ == "VBN":
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        hedge = passive and any(c.dep_ == "xcomp" for c in tok.children)
+    if not hedge:
+        return None
+    start, end = _span_of(list(sent))
+    return _Cue((), tok.idx, tok.idx + len(tok.text), start, end, "hedge", 9, True, hedged=True)
+
+
+def _citations(sent: Any) -> list[tuple[Any, str]]:
+    """("citing"/"quoting"/"which cited" token, the source cited) pairs of a sentence."""
+    out = []
+    for tok in sent:
+        cites = tok.lower_ in ("citing", "quoting") or (
+            tok.lemma_.lower() in ("cite", "quote") and tok.dep_ == "relcl")
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if cites and objs:
+            out.append((tok, _source_name(objs[0])))
+    return out
+
+
+def _attach_citations(sent: Any, according: list[_Cue], speech: list[_Cue]) -> None:
+    """Rules 1 and 3: add the cited origin to the cue that a "citing Y" belongs to."""
+    for tok, origin in _citations(sent):
+        for k, cue in enumerate(according):
+            if cue.named and cue.cue_start <= tok.idx <= cue.cue_end + 3:
+                according[k] = replace(cue, chain=(*cue.chain, origin),
+                                       reason="according_to.citing", rank=1)
+                break
+        else:
+            named = [c for c in speech if c.named and len(c.chain) == 1]
+            if named:
+                k = speech.index(min(named, key=lambda c: abs(c.cue_start - tok.idx)))
+                speech[k] = replace(speech[k], chain=(*speech[k].chain, origin),
+                                    reason="speech.citing", rank=3)
+
+
+def _merge_according(according: list[_Cue], speech: list[_Cue]) -> None:
+    """Rule 2: "..., Y said, according to X" -> (X, Y)."""
+    for k, acc in enumerate(according):
+        if not acc.named or acc.anaphor or len(acc.chain) > 1:
+            continue
+        for sp in speech:
+            if sp.anaphor is not None and sp.anaphor.casefold() in PRONOUNS:
+                continue
+            # an anaphoric "the letter" here is introduced by X itself: keep its words
+            own = (sp.anaphor,) if sp.anaphor is not None else sp.chain
+            if sp.sentence_level and own and outlet_key(own[0]) != outlet_key(acc.chain[0]):
+                according[k] = replace(acc, chain=(*acc.chain, *own),
+                                       reason="according_to.speech", rank=2)
+                speech.remove(sp)
+                break
+
+
+def _sentence_cues(sent: Any, outlet: str | None) -> list[_Cue]:
+    """Every cue of one sentence (rules 1-9), sentence-level ones and clause-level ones."""
+    according = [c for t in sent if (c := _according_cue(t, sent)) is not None]
+    inside = {t.i for a in sent if a.lower_ == "according" for t in a.subtree}
+    speech = [c for t in sent if t.i not in inside
+              and (c := _speech_cue(t, sent, outlet)) is not None]
+    _attach_citations(sent, according, speech)
+    _merge_according(according, speech)
+    per = [c for t in sent if (c := _per_cue(t, sent)) is not None]
+    hedges = [c for t in sent if (c := _hedge_cue(t, sent)) is not None]
+    return [*according, *speech, *per, *hedges]
+
+
+def _main_cue(cues: Sequence[_Cue]) -> _Cue | None:
+    """The sentence's own attribution: the best named sentence-level cue, else a hedge."""
+    level = [c for c in cues if c.sentence_level]
+    named = [c for c in level if c.named]
+    pool = named or level
+    return min(pool, key=lambda c: (c.rank, c.cue_start)) if pool else None
+
+
+# --------------------------------------------------------------------------- the document
+
+
+@dataclass
+class _Open:
+    """The chain being continued over the sentences of a paragraph."""
+
+    cue: _Cue
+    end: int
+    paragraph: int
+    hedged: bool
+    continued: bool = False
+
+    def close(self) -> Attribution:
+        reason = self.cue.reason + ("+continued" if self.continued else "")
+        return Attribution(self.cue.chain, self.cue.start, self.end, self.cue.cue_start,
+                           self.cue.cue_end, self.hedged or not self.cue.chain, reason)
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _PARA.finditer(text))]
+
+
+def _paragraph_of(starts: Sequence[int], offset: int) -> int:
+    return sum(1 for s in starts if s <= offset) - 1
+
+
+_History = list[tuple[int, tuple[str, ...], str]]  # (sentence index, chain, head lemma)
+
+
+def _resolve(cue: _Cue, history: _History, index: int) -> _Cue | None:
+    """Fill an anaphoric source from the latest named chain within reach (for "the report",
+    the latest whose source was also a report), else drop the cue (a pronoun) or keep its
+    own words ("the report")."""
+    if cue.anaphor is None:
+        return cue
+    recent = [(chain, head) for i, chain, head in history if index - i <= ANAPHORA_SENTENCES]
+    pronoun = cue.anaphor.casefold() in PRONOUNS
+    same = [chain for chain, head in recent if head == cue.head]
+    recent_chains = same if same and not pronoun else [chain for chain, _ in recent]
+    if not recent_chains:
+        if pronoun:
+            return None
+        chain = tuple(cue.anaphor if c == _ANAPHOR else c for c in cue.chain)
+        return replace(cue, chain=chain, anaphor=None)
+    ref = recent_chains[-1]
+    if cue.chain == (_ANAPHOR,):
+        chain = ref
+    else:
+        chain = tuple(ref[-1] if c == _ANAPHOR else c for c in cue.chain)
+    return replace(cue, chain=chain, anaphor=None, reason=cue.reason + ".anaphora")
+
+
+def _continues(open_: _Open, sent: Any, paragraph: int) -> bool:
+    """Whether an unmarked sentence still belongs to the open chain."""
+    if not open_.cue.named:
+        return False
+    if paragraph == open_.paragraph:
+        return True
+    text = sent.text.lstrip()
+    return paragraph == open_.paragraph + 1 and text.startswith(_QUOTE_OPEN)
+
+
+def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
+    """Find the attributions of a parsed (normalized) text; offsets index ``doc.text``.
+
+    ``outlet`` is the article's own outlet, if known: "told Reuters" in a Reuters article is
+    the speaker alone. See the module docstring for the rules.
+    """
+    starts = _paragraph_starts(doc.text)
+    out: list[Attribution] = []
+    history: _History = []
+    open_: _Open | None = None
+    for index, sent in enumerate(doc.sents):
+        paragraph = _paragraph_of(starts, sent.start_char)
+        cues = [c for c in (_resolve(c, history, index) for c in _sentence_cues(sent, outlet))
+                if c is not None]
+        main = _main_cue(cues)
+        out.extend(_clause_attributions(cues, main))
+        if open_ is not None and (main is None or not main.named) and _continues(
+                open_, sent, paragraph):
+            open_.end, open_.continued = sent.end_char, True
+            open_.hedged = open_.hedged or main is not None
+            open_.paragraph = paragraph
+            continue
+        if open_ is not None:
+            out.append(open_.close())
+            open_ = None
+        if main is not None:
+            open_ = _Open(main, main.end, paragraph, main.hedged)
+            if main.named:
+                history.append((index, main.chain, main.head))
+    if open_ is not None:
+        out.append(open_.close())
+    return sorted(out, key=lambda a: (a.start, -a.end))
+
+
+def _clause_attributions(cues: Iterable[_Cue], main: _Cue | None) -> Iterator[Attribution]:
+    for cue in cues:
+        if cue is main or cue.sentence_level or not cue.named:
+            continue
+        yield Attribution(cue.chain, cue.start, cue.end, cue.cue_start, cue.cue_end, False,
+                          cue.reason)
+
+
+def attribution_for(attributions: Iterable[Attribution], start: int, end: int
+                    ) -> Attribution | None:
+    """The attribution covering ``[start, end)``: of those that cover at least
+    ``COVER_SHARE`` of it, the innermost (shortest); None when none does."""
+    size = max(end - start, 1)
+    best: Attribution | None = None
+    for att in attributions:
+        covered = min(end, att.end) - max(start, att.start)
+        if covered / size < COVER_SHARE:
+            continue
+        if best is None or att.end - att.start < best.end - best.start:
+            best = att
+    return best

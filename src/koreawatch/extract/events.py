@@ -1,0 +1,561 @@
+"""Event detection: triggers, modality, time, places, actors and sources per sentence.
+
+Works on the spaCy ``Doc`` of the normalized article text (offsets into that text);
+the extraction pipeline maps them back to the original. The trigger lexicon lives in
+``data/event_triggers.json``; names of the North Korean state in
+``data/state_actors.json``.
+
+Rules, in priority order:
+
+1. **Trigger** (``rule`` names of the lexicon): a token whose lemma and part of speech
+   fit a rule, with one of the rule's ``with`` lemmas in its phrase and none of its
+   ``without`` lemmas, fires the first rule that fits. ``official_statement`` needs a
+   speech verb whose subject names the North Korean state or its media.
+2. **Modality**: a negation on the trigger → ``negated``; a denial verb above it →
+   ``denied``; a modal, future or plan word ("would", "will", "expected", "preparing
+   to", "plans") → ``expected``; an attribution chain or a hedge ("reportedly",
+   "allegedly", "said") → ``reported``; else ``asserted``.
+3. **Time**: the date expression of the trigger's clause nearest to it (a range such
+   as "between April and June" as one interval); else, for a trigger in an "after" or
+   "before" clause, the other event's date bounds it (``unknown``); else "since X",
+   "throughout the pandemic" → [X, publication]; else present perfect or "recently" →
+   ``approx`` [publication - 30 days, publication]; else no date.
+4. **Places**: North Korean places (province, county, city, crossing) named in the
+   sentence; else those named in the attribution's origin ("a source in Yanggang").
+5. **Sources**: the attribution covering the sentence; none for an official statement
+   made by the state itself.
+6. **Restatements**: a later candidate of the same type whose interval overlaps and
+   whose places agree with an earlier one is the same event (its evidence becomes a
+   mention).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib import resources
+from typing import Any
+
+from koreawatch.errors import KoreaWatchError
+from koreawatch.extract.attribution import attribution_for
+from koreawatch.models import EVENT_TYPES, Actor, Attribution
+
+log = logging.getLogger(__name__)
+
+_EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "expect",
+                 "plan", "prepare", "intend", "propose", "aim", "consider", "likely", "set",
+                 "going", "possible", "possibly", "ready", "willingness", "offer", "seek",
+                 "hope", "want"}
+_HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "apparently", "suspected",
+                "suspect", "rumored", "rumoured", "believed"}
+_DENY_WORDS = {"deny", "denial", "dismiss", "reject", "refute", "rebut"}
+_PANDEMIC_START = date(2020, 1, 1)
+_PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to curb|to deter|"
+                      r"to block|in an effort to|to try to|designed to)\s+(\w+\s+){0,2}$", re.I)
+_UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt"}
+_REPORT_VERBS = {"report", "say", "state", "tell", "claim", "announce", "write", "note",
+                 "cite", "quote"}
+
+
+class LexiconError(KoreaWatchError):
+    """A data file of the event lexicon is malformed."""
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    """One rule of the trigger lexicon."""
+
+    type: str
+    rule: str
+    lemmas: frozenset[str]
+    pos: frozenset[str]
+    with_: frozenset[str]
+    without: frozenset[str] = frozenset()
+    particle: str | None = None
+    flow: str | None = None
+    state_subject: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The trigger rules and the state-actor names."""
+
+    rules: tuple[TriggerRule, ...]
+    state_names: frozenset[str]
+    countries: dict[str, str] = field(hash=False, compare=False)
+
+    @functools.cached_property
+    def by_lemma(self) -> dict[str, tuple[TriggerRule, ...]]:
+        table: dict[str, list[TriggerRule]] = {}
+        for rule in self.rules:
+            for lemma in rule.lemmas:
+                table.setdefault(lemma, []).append(rule)
+        return {k: tuple(v) for k, v in table.items()}
+
+
+def _load_json(name: str) -> Any:
+    return json.loads(resources.files("koreawatch.data").joinpath(name).read_text("utf-8"))
+
+
+def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
+    try:
+        rule = TriggerRule(
+            type=entry["type"], rule=entry["rule"], lemmas=frozenset(entry["lemmas"]),
+            pos=frozenset(entry["pos"]), with_=frozenset(entry.get("with", ())),
+            without=frozenset(entry.get("without", ())), particle=entry.get("particle"),
+            flow=entry.get("flow"), state_subject=bool(entry.get("state_subject", False)),
+        )
+    except (KeyError, TypeError) as exc:
+        raise LexiconError(f"event_triggers.json rule {index}: missing or bad field {exc}") \
+            from None
+    if rule.type not in EVENT_TYPES:
+        raise LexiconError(f"event_triggers.json rule {rule.rule!r}: unknown type {rule.type!r}"
+                           f"; valid types: {', '.join(EVENT_TYPES)}")
+    return rule
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The trigger lexicon, validated (cached)."""
+    triggers = _load_json("event_triggers.json")
+    actors = _load_json("state_actors.json")
+    rules = tuple(_rule(entry, i) for i, entry in enumerate(triggers["rules"]))
+    return Lexicon(rules, frozenset(actors["state"]), dict(actors["countries"]))
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event found in one sentence, before time, places and merging are settled.
+
+    Offsets index the normalized text."""
+
+    type: str
+    rule: str
+    trigger_start: int
+    trigger_end: int
+    sent_start: int
+    sent_end: int
+    clause_start: int
+    clause_end: int
+    modality: str
+    modality_reason: str
+    flow: str | None
+    actors: tuple[Actor, ...]
+    summary: str
+    tense: str  # past | present_perfect | present | future
+    speaker: str = ""  # for statements: the speaking subject's core phrase, lower-cased
+    reported_by: bool = False  # a reporting verb governs the trigger ("UPI reported that ...")
+    after_clause: bool = False  # the trigger is in an "after ..." clause of another event
+
+
+def _phrase_lemmas(token: Any) -> set[str]:
+    """Lemmas of the trigger's phrase: its subtree, its head and the head's children, and a
+    window of four words on each side within the sentence."""
+    tokens = list(token.subtree)
+    head = token.head
+    if head is not token:
+        tokens.append(head)
+        tokens.extend(child for child in head.children if child.dep_ in
+                      ("nsubj", "nsubjpass", "dobj", "prep", "attr", "agent", "pobj"))
+    sent = token.sent
+    lo, hi = max(sent.start, token.i - 4), min(sent.end, token.i + 5)
+    tokens.extend(token.doc[lo:hi])
+    lemmas = set()
+    for tok in tokens:
+        lemmas.add(tok.lemma_.lower())
+        lemmas.add(tok.lower_)
+    return lemmas
+
+
+def _subject(token: Any) -> Any | None:
+    """The subject token of a verb (following conjunctions and auxiliaries up)."""
+    current = token
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+        if current.dep_ in ("conj", "xcomp", "advcl", "relcl") and current.head is not current:
+            current = current.head
+        else:
+            break
+    return None
+
+
+def _span_text(token: Any) -> str:
+    """The core noun phrase of ``token``: itself with its determiners, compounds, modifiers
+    and possessives, without appositions, relative clauses or prepositional phrases."""
+    if token is None:
+        return ""
+    keep = {token.i}
+    for child in token.children:
+        if child.dep_ in ("compound", "det", "amod", "poss", "nmod", "case", "flat"):
+            keep.update(t.i for t in child.subtree)
+    lo, hi = min(keep), max(keep)
+    return token.doc[lo:hi + 1].text
+
+
+def is_state_name(phrase: str) -> bool:
+    """Whether ``phrase`` names the North Korean state, its leaders or its media."""
+    return _is_state(phrase, load_lexicon())
+
+
+def _is_state(phrase: str, lexicon: Lexicon) -> bool:
+    low = phrase.lower().strip()
+    low = re.sub(r"^(the|a|an)\s+", "", low)
+    if low in lexicon.state_names or ("the " + low) in lexicon.state_names:
+        return True
+    return any(re.search(rf"\b{re.escape(name)}\b", low) for name in lexicon.state_names
+               if len(name) > 3 and name not in ("the country", "the government", "ministry"))
+
+
+def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon) -> bool:
+    if token.pos_ not in rule.pos:
+        return False
+    if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle
+                                 for c in token.children):
+        return False
+    if rule.with_ and not (rule.with_ & lemmas):
+        return False
+    if rule.without & lemmas:
+        return False
+    if rule.state_subject:
+        subject = _subject(token)
+        return subject is not None and _is_state(_span_text(subject), lexicon)
+    return True
+
+
+def _generic(token: Any) -> bool:
+    """A habitual or generic statement ("defectors flee the North"): a verb in the simple
+    present with no auxiliary, or a bare plural subject with no determiner."""
+    if token.pos_ != "VERB" or token.tag_ not in ("VBP", "VBZ"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+
+
+def _speaker(token: Any) -> str:
+    subject = _subject(token)
+    text = _span_text(subject).lower() if subject is not None else ""
+    return re.sub(r"^(the|a|an)\s+", "", text)
+
+
+def _tense(token: Any) -> str:
+    """past, present_perfect, present or future, from the trigger's auxiliaries."""
+    words = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
+    head = token.head
+    if token.dep_ in ("xcomp", "ccomp", "conj") and head is not token:
+        words |= {t.lower_ for t in head.children if t.dep_ in ("aux", "auxpass")}
+        words.add(head.lower_)
+    if words & {"will", "would", "shall", "'ll"}:
+        return "future"
+    if words & {"has", "have", "'s", "'ve"} and token.tag_ in ("VBN",):
+        return "present_perfect"
+    if token.tag_ in ("VBD",) or words & {"had", "was", "were", "did"}:
+        return "past"
+    if token.tag_ == "VBN" and words & {"has", "have"}:
+        return "present_perfect"
+    return "present" if token.tag_ in ("VBZ", "VBP", "VBG") else "past"
+
+
+def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[str, str]:
+    """(modality, why) for a trigger in ``sent``."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return "negated", "negation on the trigger"
+    ancestors = list(token.ancestors)
+    for anc in ancestors[:4]:
+        if anc.lemma_.lower() in _DENY_WORDS:
+            return "denied", f"denial verb {anc.text!r} above the trigger"
+        if any(c.dep_ == "neg" for c in anc.children) and anc.pos_ == "VERB" \
+                and anc.lemma_.lower() not in ("say", "report", "tell", *_UNDO_NEGATION):
+            return "negated", f"negated governing verb {anc.text!r}"
+    near = [t for t in (*token.children, *ancestors[:3]) if t.i < token.i or t.dep_ == "aux"]
+    near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    if token.lower_.startswith(("prepar", "plan")) or near_words & _EXPECT_WORDS:
+        return "expected", "modal or plan word with the trigger"
+    if any(t.lower_ in ("will", "would") for t in token.children):
+        return "expected", "future auxiliary"
+    sent_words = {t.lower_ for t in sent}
+    if attribution is not None and attribution.chain:
+        return "reported", "attributed: " + " <- ".join(attribution.chain)
+    if sent_words & _HEDGE_WORDS or (attribution is not None and attribution.hedged):
+        return "reported", "hedged ('reportedly')"
+    return "asserted", "stated by the article"
+
+
+def _clause(token: Any) -> tuple[int, int]:
+    """Character span of the trigger's clause: the subtree of the nearest clausal verb."""
+    node = token
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp", "advcl", "conj",
+                                                           "relcl", "xcomp", "pcomp"):
+            break
+        if node.head is node:
+            break
+        node = node.head
+    subtree = list(node.subtree)
+    return subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+
+
+def _summary(token: Any) -> str:
+    """A one-line summary: the trigger's clause, trimmed to 24 words."""
+    node = token
+    if node.pos_ == "NOUN" and node.head is not node and node.head.pos_ == "VERB":
+        node = node.head
+    subtree = [t for t in node.subtree if not t.is_space]
+    words = [t.text_with_ws for t in subtree]
+    text = "".join(words).strip()
+    if len(subtree) > 24:
+        start = max(0, min(range(len(subtree)), key=lambda i: abs(subtree[i].i - token.i)) - 8)
+        text = "".join(words[start:start + 24]).strip() + " ..."
+    return re.sub(r"\s+", " ", text)
+
+
+def _actors(token: Any, lexicon: Lexicon, etype: str) -> tuple[Actor, ...]:
+    actors: list[Actor] = []
+    subject = _subject(token)
+    if subject is not None:
+        name = _country(_span_text(subject), lexicon) or (
+            _span_text(subject) if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") else "")
+        if name and len(name) < 60:
+            actors.append(Actor(name, "agent"))
+    for tok in token.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to", "from") and tok.i > token.i:
+            country = _country(_span_text(tok), lexicon)
+            if country and all(a.name != country for a in actors):
+                actors.append(Actor(country, "counterpart"))
+                break
+    return tuple(actors)
+
+
+def _country(phrase: str, lexicon: Lexicon) -> str | None:
+    low = re.sub(r"^(the)\s+", "", phrase.lower().strip())
+    for key in (low, "the " + low):
+        if key in lexicon.countries:
+            return lexicon.countries[key]
+    for key, name in lexicon.countries.items():
+        if len(key) > 4 and re.search(rf"\b{re.escape(key)}\b", low):
+            return name
+    return None
+
+
+def _flow(rule: TriggerRule, lemmas: set[str]) -> str | None:
+    if rule.type in ("trade_suspension", "trade_resumption", "smuggling"):
+        return "cargo"
+    if rule.type not in ("border_closure", "border_reopening", "illegal_crossing"):
+        return None
+    if rule.type == "illegal_crossing":
+        return "people"
+    cargo = bool(lemmas & {"trade", "cargo", "freight", "goods", "truck", "import", "export"})
+    people = bool(lemmas & {"people", "travel", "traveler", "tourist", "passenger", "flight",
+                            "worker", "resident", "crossing", "defector"})
+    if cargo and not people:
+        return "cargo"
+    if people and not cargo:
+        return "people"
+    return rule.flow or "both"
+
+
+def _lemma(token: Any) -> str:
+    """The token's lemma; "re-open" (split by the tokenizer) counts as "reopen"."""
+    lemma = token.lemma_.lower()
+    if token.lower_.startswith("re-"):
+        return "re" + token.lower_[3:].removesuffix("ing").removesuffix("ed").removesuffix("s")
+    return lemma
+
+
+def _in_purpose(token: Any) -> bool:
+    """A trigger in a purpose clause ("in order to cut down on smuggling and illegal border
+    crossings") is not an event: the trigger, or an infinitive above it, follows a purpose
+    phrase."""
+    for node in (token, *list(token.ancestors)[:4]):
+        start = max(node.sent.start, node.i - 6)
+        if _PURPOSE.search(node.doc[start:node.i].text + " "):
+            return True
+    return False
+
+
+def find_candidates(
+    doc: Any, attributions: Sequence[Attribution] = (), lexicon: Lexicon | None = None
+) -> list[Candidate]:
+    """Event candidates of a parsed text, one per trigger, in text order."""
+    lexicon = lexicon or load_lexicon()
+    found: list[Candidate] = []
+    for sent in doc.sents:
+        for token in sent:
+            lemma = _lemma(token)
+            rules = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(token.lower_)
+            if not rules or _in_purpose(token):
+                continue
+            lemmas = _phrase_lemmas(token)
+            rule = next((r for r in rules if _rule_fits(r, token, lemmas, lexicon)), None)
+            if rule is None or (rule.type != "official_statement" and _generic(token)):
+                continue
+            attribution = attribution_for(attributions, token.idx, token.idx + len(token))
+            modality, why = _modality(token, sent, attribution)
+            if rule.type == "official_statement":
+                modality, why = "asserted", "the statement was made"
+            clause = _clause(token)
+            ancestors = list(token.ancestors)[:5]
+            found.append(Candidate(
+                type=rule.type, rule=rule.rule, trigger_start=token.idx,
+                trigger_end=token.idx + len(token), sent_start=sent.start_char,
+                sent_end=sent.end_char, clause_start=clause[0], clause_end=clause[1],
+                modality=modality, modality_reason=why, flow=_flow(rule, lemmas),
+                actors=_actors(token, lexicon, rule.type), summary=_summary(token),
+                tense=_tense(token),
+                speaker=_speaker(token) if rule.type == "official_statement" else "",
+                reported_by=any(a.lemma_.lower() in _REPORT_VERBS for a in ancestors),
+                after_clause=any(c.dep_ in ("mark", "prep") and c.lower_ == "after"
+                                 for node in (token, *ancestors[:1]) for c in node.children),
+            ))
+    return found
+
+
+# --------------------------------------------------------------------------- time
+
+
+@dataclass(frozen=True)
+class TimeChoice:
+    """The interval chosen for an event and why."""
+
+    start: str | None
+    end: str | None
+    precision: str
+    text: str | None
+    reason: str
+    duration_days: int | None = None
+
+
+def _approx(dct: date, days: int = 30) -> TimeChoice:
+    return TimeChoice((dct - timedelta(days=days)).isoformat(), dct.isoformat(), "approx",
+                      None, f"undated present perfect or recent: [DCT-{days}d, DCT]")
+
+
+_SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|since)\s+the\s+"
+                    r"(pandemic|coronavirus|covid|outbreak)", re.I)
+
+
+def choose_time(
+    cand: Candidate, timexes: Sequence[Any], time_ranges: Sequence[Any], dct: date | None,
+    text: str,
+) -> TimeChoice:
+    """The interval of one candidate (rule 3 of the module doc)."""
+    usable = [t for t in timexes if t.type == "DATE" and t.value not in ("PRESENT_REF",)
+              and cand.sent_start <= t.start < cand.sent_end and t.interval_start]
+    durations = [t for t in timexes if t.type == "DURATION" and cand.sent_start <= t.start
+                 < cand.sent_end and t.duration_days]
+    duration = min(durations, key=lambda t: abs(t.start - cand.trigger_start)).duration_days \
+        if durations else None
+    for rng in time_ranges:
+        if cand.sent_start <= rng.start < cand.sent_end:
+            start, end = _shift_future(rng.interval_start, rng.interval_end, cand, dct)
+            return TimeChoice(start, end, rng.precision, rng.text, rng.reason, duration)
+    in_clause = [t for t in usable if cand.clause_start <= t.start < cand.clause_end]
+    if not in_clause and cand.after_clause:
+        return TimeChoice(None, None, "unknown", None, "in an 'after' clause", duration)
+    if not in_clause and cand.reported_by:
+        report = [t for t in usable if t.start < cand.clause_start]
+        if report:
+            best = min(report, key=lambda t: cand.clause_start - t.start)
+            if cand.modality == "expected":
+                return TimeChoice(best.interval_start, None, "unknown", best.text,
+                                  "expected, from the report's date: " + best.reason, duration)
+            return TimeChoice(None, best.interval_end, "unknown", best.text,
+                              "before the report's date: " + best.reason, duration)
+    pool = in_clause or usable
+    if pool:
+        best = min(pool, key=lambda t: abs(t.start - cand.trigger_start))
+        if best.value == "PAST_REF" and dct is not None:
+            choice = _approx(dct)
+            return TimeChoice(choice.start, choice.end, "approx", best.text, best.reason,
+                              duration)
+        start, end = _shift_future(best.interval_start, best.interval_end, cand, dct)
+        if cand.modality == "expected" and start and dct and start <= dct.isoformat() \
+                and best.precision not in ("month", "part_of_month", "season", "day"):
+            return TimeChoice(start, None, "unknown", best.text,
+                              "expected after the report: " + best.reason, duration)
+        return TimeChoice(start, end, best.precision, best.text, best.reason, duration)
+    if dct is None:
+        return TimeChoice(None, None, "unknown", None, "no date and no publication date",
+                          duration)
+    sentence = text[cand.sent_start:cand.sent_end]
+    if _SINCE.search(sentence):
+        return TimeChoice(_PANDEMIC_START.isoformat(), dct.isoformat(), "approx",
+                          _SINCE.search(sentence).group(0),  # type: ignore[union-attr]
+                          "since the start of the pandemic", duration)
+    if cand.tense == "present_perfect" or re.search(r"\brecent(ly)?\b", sentence, re.I):
+        choice = _approx(dct)
+        return TimeChoice(choice.start, choice.end, "approx", None, choice.reason, duration)
+    return TimeChoice(None, None, "unknown", None, "no date in the sentence", duration)
+
+
+def _shift_future(
+    start: str | None, end: str | None, cand: Candidate, dct: date | None
+) -> tuple[str | None, str | None]:
+    """An expected event dated by a bare month that resolved into the past is the coming one."""
+    if cand.modality != "expected" or dct is None or not end or end >= dct.isoformat():
+        return start, end
+
+    def bump(value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            day = date.fromisoformat(value)
+            return day.replace(year=day.year + 1).isoformat()
+        except ValueError:
+            return value
+
+    return bump(start), bump(end)
+
+
+def bound_by_other(cand: Candidate, others: Iterable[tuple[Candidate, TimeChoice]],
+                   text: str) -> TimeChoice | None:
+    """An undated event in an "after ..." clause of a dated event happened before it."""
+    for other, when in others:
+        if other is cand or other.sent_start != cand.sent_start or not when.end:
+            continue
+        between = text[other.trigger_end:cand.trigger_start]
+        if other.trigger_start < cand.trigger_start and re.search(r"\bafter\b", between):
+            return TimeChoice(None, when.end, "unknown", None,
+                              f"before the {other.type} it led to (ends {when.end})")
+    return None
+
+
+def _overlap(a: TimeChoice, b: TimeChoice) -> bool:
+    a_start, a_end = a.start or "0000", a.end or "9999"
+    b_start, b_end = b.start or "0000", b.end or "9999"
+    return a_start <= b_end and b_start <= a_end
+
+
+def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
+               b: tuple[Candidate, TimeChoice, tuple[str, ...]]) -> bool:
+    """True when ``b`` restates ``a``: same type, overlapping dates, agreeing places, and
+    (for events without dates) nearly the same words."""
+    (ca, ta, pa), (cb, tb, pb) = a, b
+    if ca.type != cb.type or ca.modality != cb.modality:
+        return False
+    if ca.sent_start == cb.sent_start:
+        return True
+    if pa and pb:
+        return bool(set(pa) & set(pb)) and _overlap(ta, tb)
+    if ca.type == "official_statement" and ca.speaker and ca.speaker == cb.speaker:
+        return True
+    if not (ta.start or ta.end) and not (tb.start or tb.end) and not pa and not pb:
+        return True  # undated, unplaced restatements of one background event
+    dated = ta.start or ta.end
+    if dated and (tb.start or tb.end):
+        return _overlap(ta, tb) and ta.precision == tb.precision and ta.start == tb.start
+    return _words(ca.summary) == _words(cb.summary) or (
+        len(_words(ca.summary) & _words(cb.summary)) >= 0.7 * min(
+            len(_words(ca.summary)), len(_words(cb.summary))) > 0)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}

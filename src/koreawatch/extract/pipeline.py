@@ -1,0 +1,183 @@
+"""The extraction pipeline: one article in, its event and quote records out.
+
+Steps: normalize and parse the text once (``nlp.parse``); run the components on the
+parsed normalized text (time, places, attribution, events, quotes); settle each
+event's time, places and sources; merge restatements; map every offset back to the
+original text. ``extract_article`` is a pure function of its inputs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from koreawatch.extract import events as ev
+from koreawatch.extract.attribution import attribution_for, find_attributions, load_outlets
+from koreawatch.extract.nlp import parse
+from koreawatch.extract.places import PlaceMention, find_places
+from koreawatch.extract.quotes import find_quotes
+from koreawatch.extract.time import ranges, tag
+from koreawatch.models import Attribution, Event, Evidence, PlaceRef, Quote, When
+from koreawatch.text import NormalizedText
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "0.1.0"
+_KP_LEVELS = {"province", "county", "city", "district", "town", "crossing"}
+_RELEVANT = re.compile(
+    r"\b(north korea|pyongyang|dprk|kim jong|kcna|korean peninsula|n\. ?korea|north's|"
+    r"the north|korean central news|yalu|tumen|sinuiju|hyesan|dandong|rason|"
+    r"ryanggang|yanggang|hamgyong|hamkyong|jagang|chagang|kaesong|panmunjom)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The events and quotes of one article."""
+
+    article_id: str
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    extractor_version: str = EXTRACTOR_VERSION
+
+    def to_spec(self) -> dict[str, Any]:
+        return {"article_id": self.article_id,
+                "events": [e.to_spec() for e in self.events],
+                "quotes": [q.to_spec() for q in self.quotes]}
+
+
+def is_relevant(text: str, title: str | None = None) -> bool:
+    """Whether an article can hold an event of interest: it names North Korea, its state,
+    or a place on its border. Articles that cannot are stored but not parsed."""
+    return bool(_RELEVANT.search(text[:20000]) or (title and _RELEVANT.search(title)))
+
+
+def _evidence(norm: NormalizedText, start: int, end: int) -> Evidence:
+    while start < end and norm.text[start] in "\"' \n":
+        start += 1
+    while end > start and norm.text[end - 1] in " \n":
+        end -= 1
+    o_start, o_end = norm.to_original(start, end)
+    return Evidence(o_start, o_end, norm.original[o_start:o_end])
+
+
+def _place_ref(norm: NormalizedText, mention: PlaceMention) -> PlaceRef:
+    o_start, o_end = norm.to_original(mention.start, mention.end)
+    place = mention.place
+    return PlaceRef(place.id, place.name, place.level, norm.original[o_start:o_end],
+                    place.lat, place.lon, o_start, o_end)
+
+
+def _places_for(cand: ev.Candidate, mentions: Sequence[PlaceMention],
+                attribution: Attribution | None) -> list[PlaceMention]:
+    """North Korean places named in the sentence (outside the attribution cue); else in
+    the attribution's origin ("a source in Yanggang Province")."""
+    inside = [m for m in mentions if cand.sent_start <= m.start < cand.sent_end
+              and m.place.level in _KP_LEVELS and m.place.id.startswith("KP")]
+    if attribution is not None:
+        own = [m for m in inside if not attribution.cue_start <= m.start < attribution.cue_end]
+        if own:
+            return own
+        cue = [m for m in mentions if attribution.cue_start <= m.start < attribution.cue_end
+               and m.place.level in _KP_LEVELS and m.place.id.startswith("KP")]
+        if cue:
+            return cue
+    return inside
+
+
+def _sources(cand: ev.Candidate, attribution: Attribution | None) -> tuple[tuple[str, ...], ...]:
+    if attribution is None or not attribution.chain:
+        return ()
+    chain = attribution.chain
+    if cand.type == "official_statement" and len(chain) == 1 and (
+            load_outlets().kind(chain[0]) == "state_media" or ev.is_state_name(chain[0])):
+        return ()  # the state body that made the statement is its actor, not a source
+    return (chain,)
+
+
+def _dedupe_places(refs: list[PlaceRef]) -> tuple[PlaceRef, ...]:
+    seen: dict[str, PlaceRef] = {}
+    for ref in refs:
+        seen.setdefault(ref.place_id, ref)
+    return tuple(seen.values())
+
+
+def extract_article(text: str, article_id: str, published: date | None,
+                    outlet: str | None = None) -> Extraction:
+    """Extract the events and quotes of one article (see the module doc). ``outlet`` is the
+    article's own outlet: "sources told Reuters" in a Reuters article is its own report."""
+    norm, doc = parse(text)
+    dct = published
+    attributions = find_attributions(doc, outlet=outlet)
+    timexes = tag(norm.text, dct, doc=doc) if dct else []
+    time_ranges = ranges(norm.text, dct, timexes) if dct else []
+    mentions = find_places(norm.text)
+    candidates = ev.find_candidates(doc, attributions)
+    settled: list[tuple[ev.Candidate, ev.TimeChoice, Attribution | None]] = []
+    for cand in candidates:
+        attribution = attribution_for(attributions, cand.trigger_start, cand.trigger_end)
+        settled.append((cand, ev.choose_time(cand, timexes, time_ranges, dct, norm.text),
+                        attribution))
+    dated = [(c, t) for c, t, _ in settled]
+    records: list[tuple[ev.Candidate, ev.TimeChoice, tuple[str, ...], Attribution | None,
+                        list[PlaceMention]]] = []
+    merged_mentions: dict[int, list[ev.Candidate]] = {}
+    for cand, when, attribution in settled:
+        if not (when.start or when.end):
+            when = ev.bound_by_other(cand, dated, norm.text) or when
+        places = _places_for(cand, mentions, attribution)
+        key = tuple(sorted({m.place.id.split("/")[0] for m in places}))
+        merged = False
+        for i, (other, other_when, other_key, other_attr, other_places) in enumerate(records):
+            if ev.same_event((other, other_when, other_key), (cand, when, key)):
+                records[i] = (other, other_when, other_key, other_attr,
+                              other_places + [p for p in places if p not in other_places])
+                merged_mentions.setdefault(i, []).append(cand)
+                merged = True
+                break
+        if not merged:
+            records.append((cand, when, key, attribution, places))
+    events = [
+        _event(norm, article_id, index, cand, when, attribution, places,
+               merged_mentions.get(index, []))
+        for index, (cand, when, _key, attribution, places) in enumerate(records)
+    ]
+    return Extraction(article_id, tuple(events),
+                      tuple(_quotes(norm, doc, article_id, outlet)))
+
+
+def _event(norm: NormalizedText, article_id: str, index: int, cand: ev.Candidate,
+           when: ev.TimeChoice, attribution: Attribution | None,
+           places: list[PlaceMention], restated: list[ev.Candidate]) -> Event:
+    evidence = _evidence(norm, cand.sent_start, cand.sent_end)
+    return Event(
+        id=f"{article_id}#e{index + 1}",
+        article_id=article_id,
+        type=cand.type,
+        modality=cand.modality,
+        when=When(when.start, when.end, when.precision, when.text, when.reason),
+        evidence=evidence,
+        summary=cand.summary,
+        reason=f"{cand.rule}: trigger {norm.text[cand.trigger_start:cand.trigger_end]!r}; "
+               f"modality: {cand.modality_reason}; time: {when.reason}",
+        duration_days=when.duration_days,
+        flow=cand.flow,
+        where=_dedupe_places([_place_ref(norm, m) for m in places]),
+        actors=cand.actors,
+        sources=_sources(cand, attribution),
+        mentions=tuple(_evidence(norm, c.sent_start, c.sent_end) for c in restated),
+    )
+
+
+def _quotes(norm: NormalizedText, doc: Any, article_id: str,
+            outlet: str | None) -> list[Quote]:
+    quotes = []
+    for found in find_quotes(doc, own_outlet=outlet):
+        evidence = _evidence(norm, found.start, found.end)
+        quotes.append(Quote(article_id=article_id, speaker=found.speaker, text=evidence.text,
+                            evidence=evidence, affiliation=found.affiliation,
+                            via=tuple(found.via), reason=found.reason))
+    return quotes

@@ -1,0 +1,645 @@
+"""Direct quotations: the quoted words, who said them, and the outlets they came through.
+
+Works on the spaCy ``Doc`` of the normalized text (straight quotes only) and reports
+offsets into ``doc.text``.
+
+Quotation spans (``find_quote_spans``, text only):
+
+1. Double quotes pair up within a paragraph; a mark is an opener or a closer by the
+   characters around it. Single quotes (British style) pair up the same way outside
+   double-quoted spans; an apostrophe inside a word is neither.
+2. A quotation that is still open at the end of its paragraph ends there (a quotation
+   that runs over several paragraphs re-opens each paragraph): one span per paragraph.
+   An open single quote counts only when its paragraph or the next one starts with it.
+3. An opener met while a quotation is open closes it (a missing closing mark); the span
+   is cut before a trailing ", he said" if there is one.
+4. Kept: at least 6 words, not nested in a longer quotation, and not a title (right
+   after "entitled", "the decision" and the like).
+
+Speaker rules, in priority order (``FoundQuote.reason`` names the rule that fired):
+
+1. ``clause``: the speech verb whose clause contains the quotation ("X said that ... '...'").
+2. ``adjacent``: a speech verb right before or after the marks ('"...," X said', 'said X').
+3. ``sentence``: the subject of another speech verb in the same sentence.
+4. ``according``: "according to X" in the same sentence.
+5. ``colon``: the preceding sentence ends with a colon and has a speech verb with a subject.
+6. ``continued``: no attribution of its own: the speaker of the previous quotation in the
+   same paragraph or the two before it.
+7. ``unattributed``: "source".
+
+A pronoun subject is resolved: "he"/"she"/"they" to the last person mentioned (a PERSON
+entity or a subject noun such as "one defector"), "it" to the last body that spoke. A
+surname is expanded to the full name of its last mention. Unnamed speakers keep their
+noun phrase ("source", "Foreign Ministry spokesman").
+
+Via: outlets named in the sentence ("told PRI", "per Reuters", "according to X" when X
+is not the speaker, "in an interview with CNN", "speaking to CNN", "carried by",
+"published by", an outlet's "X reported" around another speaker's verb, "a Daily NK
+source"); else the via of the previous quotation by the same speaker when no other
+speaker came in between; else (). Affiliation: an organization or title in the
+speaker's apposition, "of"-phrase or title before the name, at its first mention.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any
+
+from koreawatch.errors import KoreaWatchError
+
+log = logging.getLogger(__name__)
+
+DATA_FILE = "speech_verbs.json"
+MIN_WORDS = 6
+CONTINUE_PARAGRAPHS = 2
+_WORD = re.compile(r"\w+(?:['-]\w+)*")
+_OPEN_PREV = set(" \n([{-\u2013\u2014/\"'")
+_CLOSE_NEXT = set(" \n,.;:!?)]}-\u2013\u2014/\"'")
+_PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her"}
+_HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the", "a", "an"}
+_DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "some"}
+_SUBJ = {"nsubj", "nsubjpass"}
+_VIA_BY_HEADS = {"carry", "publish", "quote", "cite", "air", "broadcast", "report", "release"}
+
+
+class QuoteDataError(KoreaWatchError):
+    """The speech-verb lexicon is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of ``data/speech_verbs.json`` (see its ``_about``)."""
+
+    speech_verbs: frozenset[str]
+    person_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    title_cues: frozenset[str]
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    """One quotation found in a Doc.
+
+    ``start``/``end`` delimit the quoted words inside the marks, as offsets into
+    ``doc.text`` (the normalized text). ``speaker`` is a person's or body's name, a noun
+    phrase for an unnamed speaker, or "source"; ``affiliation`` the organization or title
+    that goes with the speaker; ``via`` the outlets the quote came through (() when the
+    article quotes directly); ``reason`` the rule that chose the speaker.
+    """
+
+    start: int
+    end: int
+    speaker: str
+    affiliation: str | None
+    via: tuple[str, ...]
+    reason: str
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+def parse_lexicon(data: Any) -> Lexicon:
+    """Validate the lexicon's JSON and build a :class:`Lexicon`."""
+    keys = ("speech_verbs", "person_nouns", "outlet_nouns", "title_cues")
+    if not isinstance(data, dict):
+        raise QuoteDataError(f"{DATA_FILE}: expected an object with keys {keys}")
+    lists: dict[str, frozenset[str]] = {}
+    for key in keys:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            raise QuoteDataError(f"{DATA_FILE}: {key!r} must be a list of words, got {value!r}")
+        lists[key] = frozenset(w.lower() for w in value)
+    return Lexicon(**lists)
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load (once) and validate the package's speech-verb lexicon."""
+    ref = resources.files("koreawatch").joinpath("data", DATA_FILE)
+    try:
+        with ref.open(encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise QuoteDataError(f"cannot read {DATA_FILE}: {exc}") from exc
+    return parse_lexicon(data)
+
+
+def _fallback_normalize(name: str) -> str:
+    """Strip articles and a possessive; prefer a parenthesized acronym ("... (KCNA)")."""
+    acronym = re.search(r"\(([A-Z][A-Za-z]{1,7})\)?$", name)
+    if acronym:
+        return acronym.group(1)
+    name = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(r"\s+(web\s?site|website|news site)$", "", name, flags=re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _normalizer() -> Callable[[str], str]:
+    try:
+        from koreawatch.extract.attribution import load_outlets, normalize_source
+    except Exception as exc:  # noqa: BLE001 - any import failure means: use the fallback
+        log.info("attribution.normalize_source unavailable (%s); using the local fallback", exc)
+        return _fallback_normalize
+
+    def normalize(name: str) -> str:
+        known = load_outlets().get(name) is not None
+        return normalize_source(name if known else _fallback_normalize(name))
+
+    return normalize
+
+
+def normalize_outlet(name: str) -> str:
+    """An outlet's common short press name ("Korean Central News Agency (KCNA)" -> "KCNA")."""
+    return _normalizer()(name)
+
+
+# --------------------------------------------------------------------------- spans
+
+
+def _mark_kind(text: str, i: int, mark: str) -> str | None:
+    """"open", "close", "both" (could be either) or None (an apostrophe)."""
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    opener = prev in _OPEN_PREV and not nxt.isspace()
+    closer = not prev.isspace() and (nxt in _CLOSE_NEXT)
+    if mark == "'":
+        if prev.isalnum() and nxt.isalnum():
+            return None
+        if opener and (re.match(r"\d0s\b", text[i + 1 : i + 5]) or nxt in "'\""):
+            return None
+        return "open" if opener and not closer else "close" if closer and not opener else None
+    if opener == closer:
+        return "both"
+    return "open" if opener else "close"
+
+
+def _pair_marks(text: str, lo: int, hi: int, mark: str) -> list[tuple[int, int, str]]:
+    """Pair ``mark``s in ``text[lo:hi]``: (start, end, how) with how in closed/cut/open."""
+    spans: list[tuple[int, int, str]] = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        if text[i] != mark:
+            continue
+        kind = _mark_kind(text, i, mark)
+        if open_at is None:
+            if kind in ("open", "both"):
+                open_at = i
+        elif kind in ("close", "both"):
+            spans.append((open_at + 1, i, "closed"))
+            open_at = None
+        elif kind == "open":
+            spans.append((open_at + 1, i, "cut"))
+            open_at = i
+    if open_at is not None:
+        spans.append((open_at + 1, hi, "open"))
+    return spans
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, lo = [], 0
+    for m in re.finditer(r"\n+", text):
+        out.append((lo, m.start()))
+        lo = m.end()
+    out.append((lo, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int, str]]:
+    """All quotation spans of ``text`` (rules 1-3 of the module doc), in text order.
+
+    Returns (start, end, how): ``how`` is "closed", "cut" (a missing closing mark) or
+    "open" (runs to the paragraph's end)."""
+    paras = _paragraphs(text)
+    spans: list[tuple[int, int, str]] = []
+    for n, (lo, hi) in enumerate(paras):
+        doubles = _pair_marks(text, lo, hi, '"')
+        inside = [(s, e) for s, e, _ in doubles]
+        nxt = text[paras[n + 1][0]] if n + 1 < len(paras) else ""
+        for s, e, how in _pair_marks(text, lo, hi, "'"):
+            if any(a <= s < b for a, b in inside):
+                continue
+            if how == "open" and s - 1 != lo and nxt != "'":
+                continue
+            doubles.append((s, e, how))
+        spans.extend((*_trim(text, s, e), how) for s, e, how in doubles)
+    return sorted(s for s in spans if s[1] > s[0])
+
+
+def word_count(text: str) -> int:
+    """Words as the annotation guide counts them ("fault...our" is two)."""
+    return len(_WORD.findall(text))
+
+
+def _is_title(text: str, start: int, lex: Lexicon) -> bool:
+    before = text[max(0, start - 30) : max(0, start - 1)].rstrip()
+    words = re.findall(r"[A-Za-z]+", before)
+    return bool(words) and before[-1:].isalpha() and words[-1].lower() in lex.title_cues
+
+
+# --------------------------------------------------------------------------- the Doc side
+
+
+@dataclass(frozen=True, order=True)
+class _Mention:
+    """A name in the text that a later pronoun may stand for."""
+
+    pos: int
+    name: str
+    person: bool
+    subject: bool
+    plural: bool
+
+
+@dataclass
+class _State:
+    """What one pass over a Doc has learnt so far (mentions, genders, the last outlet)."""
+
+    doc: Any
+    lex: Lexicon
+    skip: set[int]
+    own_outlet: str | None
+    mentions: list[_Mention]
+    gender: dict[str, str]
+    affiliation: dict[str, str]
+    last_outlet: str | None = None
+
+
+def _ent_of(tok: Any) -> Any:
+    if not tok.ent_type_:
+        return None
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"'s$|'$", "", name.strip().strip(",.:;\"' "))
+    words = name.split()
+    while words and words[0].lower() in _DETERMINERS | _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _phrase(tok: Any) -> str:
+    """The noun phrase headed by ``tok``: its left modifiers and a trailing "(ACRONYM)"."""
+    doc, right = tok.doc, tok.i
+    if right + 3 < len(doc) and doc[right + 1].text == "(" and doc[right + 3].text == ")":
+        right += 3
+    return _clean(doc[tok.left_edge.i : right + 1].text)
+
+
+def _person_in(tok: Any) -> Any:
+    """A PERSON entity that is ``tok`` or its apposition ("one attendee, Han Bong-hee")."""
+    for cand in (tok, *[c for c in tok.children if c.dep_ == "appos"]):
+        ent = _ent_of(cand)
+        if ent is not None and ent.label_ == "PERSON":
+            return ent
+    return None
+
+
+def _is_outlet(tok: Any, lex: Lexicon) -> bool:
+    if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
+        return False
+    ent = _ent_of(tok)
+    if ent is not None:
+        return ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "FAC", "PRODUCT")
+    return tok.pos_ == "PROPN" or bool({tok.lower_, tok.lemma_.lower()} & lex.outlet_nouns)
+
+
+def _is_subject(tok: Any) -> bool:
+    return tok.dep_ in _SUBJ or (tok.dep_ in ("appos", "compound") and tok.head.dep_ in _SUBJ)
+
+
+def _collect_mentions(st: _State) -> None:
+    """PERSON entities and person-noun subjects (for "he"/"she"), bodies that speak ("it")."""
+    for ent in st.doc.ents:
+        if ent.label_ == "PERSON" and ent.start not in st.skip:
+            mention = _Mention(ent.start, _clean(ent.text), True, _is_subject(ent.root), False)
+            st.mentions.append(mention)
+    for tok in st.doc:
+        if tok.dep_ not in _SUBJ or tok.i in st.skip or tok.lower_ in _PRONOUNS:
+            continue
+        if _person_in(tok) is not None:
+            continue
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if tok.lemma_.lower() in st.lex.person_nouns:
+            st.mentions.append(_Mention(tok.i, _phrase(tok), True, True, plural))
+        elif tok.head.lemma_.lower() in st.lex.speech_verbs:
+            st.mentions.append(_Mention(tok.i, _phrase(tok), False, True, plural))
+    st.mentions.sort()
+
+
+def _resolve_pronoun(tok: Any, st: _State) -> str | None:
+    low = tok.lower_
+    want_person = low != "it"
+    sex = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(low)
+    fits = [m for m in st.mentions if m.pos < tok.i and m.person == want_person
+            and not (sex and (m.plural or st.gender.get(m.name, sex) != sex))]
+    best = next((m for m in reversed(fits) if m.subject), fits[-1] if fits else None)
+    if best is None:
+        return None
+    name = _expand(best.name, best.pos + 1, st)
+    if sex:
+        st.gender.setdefault(name, sex)
+    return name
+
+
+def _expand(name: str, before: int, st: _State) -> str:
+    """A one-word name ("Park") becomes the full name of its last full mention."""
+    if " " in name:
+        return name
+    for m in reversed(st.mentions):
+        if m.person and m.pos < before and " " in m.name and name in m.name.split():
+            return m.name
+    return name
+
+
+def _subject(verb: Any, depth: int = 0) -> Any:
+    for child in verb.children:
+        if child.dep_ == "nsubj":  # a passive subject ("dozens ... were found") is no speaker
+            return child
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _affiliation(tok: Any, ent: Any, st: _State) -> str | None:
+    """An ORG or title in the apposition, an "of" phrase or the words before the name."""
+    head = ent.root if ent is not None else tok
+    for child in head.children:
+        if child.dep_ == "appos" and child.i not in st.skip:
+            orgs = [e for e in st.doc.ents if e.label_ == "ORG"
+                    and child.left_edge.i <= e.start < child.right_edge.i + 1]
+            return _clean(orgs[0].text) if orgs else _phrase(child)
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "at"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return _phrase(objs[0])
+    if ent is not None and head.left_edge.i < ent.start:
+        return _clean(st.doc[head.left_edge.i : ent.start].text) or None
+    orgs = [c for c in tok.children if c.dep_ == "compound" and _is_outlet(c, st.lex)]
+    return _phrase(orgs[0]) if orgs else None
+
+
+def _speaker(tok: Any, st: _State) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """(speaker, affiliation, via from the phrase) for a subject token."""
+    if tok.lower_ in _PRONOUNS:
+        name = _resolve_pronoun(tok, st)
+        return name, st.affiliation.get(name or ""), ()
+    ent = _person_in(tok)
+    if ent is not None:
+        name = _expand(_clean(ent.text), ent.start, st)
+    else:
+        name = _phrase(tok)
+        lemma = tok.lemma_.lower()
+        has_proper = any(t.pos_ == "PROPN" for t in tok.subtree)
+        if lemma in st.lex.outlet_nouns and not has_proper and st.last_outlet:
+            name = st.last_outlet
+    affiliation = _affiliation(tok, ent, st)
+    if name and affiliation:
+        st.affiliation.setdefault(name, affiliation)
+    via: tuple[str, ...] = ()
+    if tok.lemma_.lower() == "source":
+        name = "source"
+        outlets = [c for c in tok.children if c.dep_ == "compound" and _is_outlet(c, st.lex)]
+        via = (normalize_outlet(_phrase(outlets[0])),) if outlets else ()
+    return name or None, st.affiliation.get(name or "", affiliation), via
+
+
+def _pobj(tok: Any) -> Any:
+    return next((c for c in tok.children if c.dep_ == "pobj"), None)
+
+
+def _cue_object(tok: Any, lex: Lexicon) -> tuple[Any, bool] | None:
+    """The named thing of a via cue at ``tok`` and whether it must look like an outlet."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in ("per", "via") and tok.dep_ == "prep":
+        return (_pobj(tok), False) if _pobj(tok) is not None else None
+    if low == "according":
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        return (_pobj(to), False) if to is not None and _pobj(to) is not None else None
+    if lemma in ("tell", "speak", "talk"):
+        for child in tok.children:
+            if child.dep_ in ("dobj", "dative"):
+                return child, True
+            if child.dep_ == "prep" and child.lower_ in ("to", "with") and _pobj(child):
+                return _pobj(child), True
+    if low == "with" and tok.head.lemma_.lower() == "interview" and _pobj(tok) is not None:
+        return _pobj(tok), True
+    if low == "by" and tok.head.lemma_.lower() in _VIA_BY_HEADS and _pobj(tok) is not None:
+        return _pobj(tok), True
+    return None
+
+
+def _via_cues(a: int, b: int, st: _State, verb: Any, speaker: str) -> tuple[str, ...]:
+    """Outlets named by via cues in tokens ``a``..``b`` (not the speaker itself)."""
+    found: list[str] = []
+    for tok in st.doc[a:b]:
+        if tok.i in st.skip:
+            continue
+        cue = _cue_object(tok, st.lex)
+        if cue is None and tok.i != verb.i and tok.lemma_.lower() in st.lex.speech_verbs:
+            subj = _subject(tok)
+            if subj is not None and subj.i not in st.skip and _person_in(subj) is None:
+                cue = (subj, True)
+        if cue is None or cue[0] is None or cue[0].lower_ in _PRONOUNS:
+            continue
+        obj, need_outlet = cue
+        if need_outlet and not _is_outlet(obj, st.lex):
+            continue
+        ent = _person_in(obj)
+        name = _clean(ent.text) if ent is not None else normalize_outlet(_phrase(obj))
+        if name and name.lower() != speaker.lower() and name not in found:
+            found.append(name)
+    return tuple(found[:2])
+
+
+def _token_range(doc: Any, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return 0, 0
+    return span.start, span.end
+
+
+def _context(doc: Any, t0: int, t1: int, para: tuple[int, int]) -> tuple[int, int]:
+    """Token range of the sentences around the quote, kept inside its paragraph."""
+    first, last = doc[t0].sent, doc[max(t0, t1 - 1)].sent
+    a, b = first.start, last.end
+    text = doc.text
+    after = text[doc[t1 - 1].idx + len(doc[t1 - 1]) : para[1]] if t1 > t0 else ""
+    if re.match(r"^\W*\s*[a-z]", after) and b < len(doc):
+        b = doc[b].sent.end
+    before = text[para[0] : doc[t0].idx].rstrip(" \"'")
+    if before.endswith((":", ",")) and a > 0:
+        a = doc[a - 1].sent.start
+    lo = next((t.i for t in doc[a:b] if t.idx >= para[0]), a)
+    hi = next((t.i for t in doc[a:b] if t.idx >= para[1]), b)
+    return lo, hi
+
+
+def _verbs(t0: int, t1: int, a: int, b: int, st: _State) -> list[tuple[str, Any]]:
+    """Speech verbs around the quote, best first, each with the rule it would fire."""
+    cands = [t for t in st.doc[a:b] if t.i not in st.skip
+             and t.lemma_.lower() in st.lex.speech_verbs and t.pos_ in ("VERB", "AUX")]
+    containing = [v for v in cands if v.left_edge.i <= t0 <= v.right_edge.i]
+    containing.sort(key=lambda v: -len(list(v.ancestors)))
+    rest = sorted((v for v in cands if v not in containing),
+                  key=lambda v: min(abs(v.i - t0), abs(v.i - t1)))
+    ranked = [("clause", v) for v in containing]
+    for v in rest:
+        near = v.i in range(t1, t1 + 4) or v.i in range(t0 - 4, t0)
+        ranked.append(("adjacent" if near else "sentence", v))
+    return ranked
+
+
+def _attribute(t0: int, t1: int, a: int, b: int, st: _State) -> FoundQuote | None:
+    """Speaker, affiliation and via from the quote's own sentence (rules 1-4); None if none."""
+    for reason, verb in _verbs(t0, t1, a, b, st):
+        subj = _subject(verb)
+        if subj is None or subj.i in st.skip:
+            continue
+        name, affiliation, via = _speaker(subj, st)
+        if not name:
+            continue
+        via = via or _via_cues(a, b, st, verb, name)
+        return FoundQuote(0, 0, name, affiliation, via, reason)
+    for tok in st.doc[a:b]:
+        if tok.lower_ == "according" and tok.i not in st.skip:
+            cue = _cue_object(tok, st.lex)
+            if cue is not None and cue[0] is not None:
+                name, affiliation, _ = _speaker(cue[0], st)
+                if name:
+                    return FoundQuote(0, 0, name, affiliation, (), "according")
+    return None
+
+
+def _colon_intro(t0: int, para: tuple[int, int], st: _State) -> FoundQuote | None:
+    """Rule 5: the sentence before the quote ends with a colon and names a speaker."""
+    doc = st.doc
+    sent = doc[t0].sent
+    prev = doc[sent.start - 1].sent if sent.start > 0 else None
+    if prev is None or not prev.text.rstrip().endswith(":") or prev.end_char > para[0] + 1:
+        return None
+    found = _attribute(prev.end - 1, prev.end, prev.start, prev.end, st)
+    if found is None:
+        return None
+    return FoundQuote(0, 0, found.speaker, found.affiliation, found.via, "colon")
+
+
+def _cut_tail(doc: Any, start: int, end: int, lex: Lexicon) -> int:
+    """Rule 3: end a quote with a missing closing mark before its ", he said" tail."""
+    t0, t1 = _token_range(doc, start, end)
+    for tok in doc[t0:t1]:
+        if tok.lemma_.lower() in lex.speech_verbs and tok.pos_ == "VERB":
+            commas = [t for t in doc[max(t0, tok.i - 6) : tok.i] if t.text == ","]
+            if commas:
+                return commas[-1].idx + 1
+    return end
+
+
+def _spans(doc: Any, lex: Lexicon) -> list[tuple[int, int, bool]]:
+    """Rule 4 of the spans: (start, end, long enough); nested spans and titles dropped."""
+    text, kept = doc.text, list[tuple[int, int, bool]]()
+    for start, end, how in find_quote_spans(text):
+        if how == "cut":
+            end = _cut_tail(doc, start, end, lex)
+        if _is_title(text, start, lex) or any(s <= start and end <= e for s, e, _ in kept):
+            continue
+        kept.append((start, end, word_count(text[start:end]) >= MIN_WORDS))
+    return kept
+
+
+def _is_fragment(text: str, start: int, para_start: int) -> bool:
+    """A quote that starts in mid-sentence with a small letter ("... to "provide ...")."""
+    before = text[para_start : max(para_start, start - 1)].rstrip()
+    return text[start : start + 1].islower() and bool(before) and before[-1] not in ".!?:"
+
+
+def _between(lo: int, hi: int, st: _State) -> tuple[FoundQuote, int] | None:
+    """The last sentence between two quotes whose main verb is a speech verb or that names
+    an outlet ("However, Lee said ...", "Speaking to CNN, Lee admitted"): its speaker,
+    affiliation and via, and where it ends (a character offset)."""
+    result = None
+    for sent in sorted({t.sent for t in st.doc[lo:hi]}, key=lambda s: s.start):
+        if sent.start < lo or sent.end > hi:
+            continue
+        root = sent.root
+        subj = _subject(root)
+        if subj is None or subj.i in st.skip:
+            continue
+        via = _via_cues(sent.start, sent.end, st, root, "")
+        if via or root.lemma_.lower() in st.lex.speech_verbs:
+            name, affiliation, own = _speaker(subj, st)
+            if name:
+                via = own or tuple(v for v in via if v.lower() != name.lower())
+                if not via and result is not None and result[0].speaker == name:
+                    via = result[0].via
+                result = (FoundQuote(0, 0, name, affiliation, via, "between"), sent.end_char)
+    return result
+
+
+def _own(via: tuple[str, ...], own_outlet: str | None) -> tuple[str, ...]:
+    if own_outlet and via and via[0].lower() == normalize_outlet(own_outlet).lower():
+        return via[1:]
+    return via
+
+
+def find_quotes(doc: Any, own_outlet: str | None = None) -> list[FoundQuote]:
+    """All quotations of at least 6 words in ``doc`` with speaker, affiliation and via.
+
+    ``own_outlet`` is the article's outlet, if known: a quote given to it ("told CNN" in
+    a CNN article) is direct, so that outlet is left out of ``via``.
+    """
+    lex = load_lexicon()
+    spans = [(s, e, long, *_token_range(doc, s, e)) for s, e, long in _spans(doc, lex)]
+    st = _State(doc, lex, set(), own_outlet, [], {}, {})
+    for _, _, long, t0, t1 in spans:
+        if long:
+            st.skip.update(range(t0, t1))
+    _collect_mentions(st)
+    paras = _paragraphs(doc.text)
+    out: list[FoundQuote] = []
+    last: tuple[int, FoundQuote] | None = None  # paragraph and attribution of the last quote
+    carry: tuple[str, tuple[str, ...]] | None = None
+    prev_end = 0
+    for start, end, long, t0, t1 in spans:
+        if t1 <= t0:
+            continue
+        n = next(i for i, (lo, hi) in enumerate(paras) if lo <= start <= hi)
+        between = _between(prev_end, t0, st) if prev_end < t0 else None
+        if between is not None:
+            said, where = between
+            via = _own(said.via, own_outlet) or (carry[1] if carry and carry[0] == said.speaker
+                                                 else ())
+            carry = (said.speaker, via)
+            p = next(i for i, (lo, hi) in enumerate(paras) if lo <= where <= hi + 1)
+            last = (p, replace(said, via=via))
+        prev_end = max(prev_end, t1)
+        a, b = _context(doc, t0, t1, paras[n])
+        found = _attribute(t0, t1, a, b, st) or _colon_intro(t0, paras[n], st)
+        if found is None and (not long or _is_fragment(doc.text, start, paras[n][0])):
+            continue
+        if found is None and last is not None and n - last[0] <= CONTINUE_PARAGRAPHS:
+            found = replace(last[1], reason="continued")
+        found = found or FoundQuote(0, 0, "source", None, (), "unattributed")
+        via = _own(found.via, own_outlet)
+        if not via and carry is not None and carry[0] == found.speaker:
+            via = carry[1]
+        carry, last = (found.speaker, via), (n, replace(found, via=via))
+        st.last_outlet = via[0] if via else st.last_outlet
+        if long:
+            out.append(replace(found, start=start, end=end, via=via))
+            log.debug("quote %d-%d: %s via %s (%s)", start, end, found.speaker, via, found.reason)
+    return out

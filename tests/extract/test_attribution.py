@@ -1,0 +1,285 @@
+"""Tests of the outlet data, source-name normalization and the attribution finder."""
+
+from __future__ import annotations
+
+import copy
+import json
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from koreawatch.errors import KoreaWatchError
+from koreawatch.extract.attribution import (
+    KINDS,
+    OutletDataError,
+    attribution_for,
+    find_attributions,
+    load_outlets,
+    normalize_source,
+    parse_outlets,
+)
+from koreawatch.models import Attribution
+
+
+@pytest.fixture(scope="module")
+def raw_data() -> dict[str, Any]:
+    ref = resources.files("koreawatch").joinpath("data", "outlets.json")
+    return json.loads(ref.read_text("utf-8"))
+
+
+# --------------------------------------------------------------------------- the data
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("Radio Free Asia", "RFA"),
+        ("RFA's Korean Service", "RFA"),
+        ("Korean Central News Agency", "KCNA"),
+        ("Yonhap News Agency", "Yonhap"),
+        ("the Associated Press", "AP"),
+        ("the AP", "AP"),
+        ("Public Radio International", "PRI"),
+        ("Korea Institute for International Economic Policy", "KIEP"),
+        ("South Korea's spy agency", "NIS"),
+        ("National Intelligence Service", "NIS"),
+        ("the U.N.", "UN"),
+        ("DailyNK", "Daily NK"),
+        ("the Daily NK web site", "Daily NK"),
+        ("reuters", "Reuters"),
+    ],
+)
+def test_outlets_canonical_maps_alias(alias: str, canonical: str) -> None:
+    assert load_outlets().canonical(alias) == canonical
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("KCNA", "state_media"), ("Daily NK", "outlet"), ("Yonhap", "agency"),
+     ("38 North", "think_tank"), ("Ministry of Unification", "government"),
+     ("UN", "international_org"), ("Human Rights Watch", "ngo"), ("a source", None)],
+)
+def test_outlets_kind_of_name(name: str, kind: str | None) -> None:
+    assert load_outlets().kind(name) == kind
+
+
+def test_outlets_data_has_provenance_and_valid_kinds(raw_data: dict[str, Any]) -> None:
+    assert "provenance" in raw_data["_about"]
+    assert {e["kind"] for e in raw_data["outlets"]} <= set(KINDS)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["outlets"][0].update(kind="blog"), "bad 'kind' 'blog'"),
+        (lambda d: d["outlets"][1].update(name=""), "outlets #1"),
+        (lambda d: d["outlets"][0].update(aliases="RFA"), "'aliases' must be a list"),
+        (lambda d: d["outlets"][0].update(colour="red"), "unknown keys"),
+        (lambda d: d["outlets"][1]["aliases"].append("Daily NK"), "already names 'Daily NK'"),
+        (lambda d: d.pop("_about"), "_about"),
+        (lambda d: d.pop("outlets"), "'outlets' list"),
+    ],
+)
+def test_parse_outlets_rejects_bad_entry_with_its_name(
+    raw_data: dict[str, Any], mutate: Any, message: str
+) -> None:
+    data = copy.deepcopy(raw_data)
+    mutate(data)
+    with pytest.raises(OutletDataError, match=message) as info:
+        parse_outlets(data)
+    assert isinstance(info.value, KoreaWatchError)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Radio Free Asia", "RFA"),
+        ("the Associated Press,", "AP"),
+        ("a source in Yanggang Province", "a source in Yanggang Province"),
+        ("  \"a source in Yanggang Province.\" ", "a source in Yanggang Province"),
+        ("sources", "sources"),
+        ("Seoul military officials", "Seoul military officials"),
+    ],
+)
+def test_normalize_source_canonical_or_cleaned(name: str, expected: str) -> None:
+    assert normalize_source(name) == expected
+
+
+# --------------------------------------------------------------------------- attribution_for
+
+
+def _att(chain: tuple[str, ...], start: int, end: int) -> Attribution:
+    return Attribution(chain, start, end, start, start + 1, not chain, "test")
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ((10, 20), ("inner",)),  # innermost wins
+        ((0, 90), ("outer",)),  # only the sentence covers it
+        ((45, 100), ("outer",)),  # 'inner' covers too little of it
+        ((150, 160), None),  # nothing covers it
+        ((28, 60), ("inner",)),  # 'inner' covers 30 of 32 chars (at least 85 %)
+    ],
+)
+def test_attribution_for_picks_innermost_covering(
+    span: tuple[int, int], expected: tuple[str, ...] | None
+) -> None:
+    atts = [_att(("outer",), 0, 100), _att(("inner",), 5, 58)]
+    found = attribution_for(atts, *span)
+    assert (found.chain if found else None) == expected
+
+
+# --------------------------------------------------------------------------- find_attributions
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from koreawatch.extract.nlp import load_model
+
+    return load_model()
+
+
+def _chain_at(nlp: Any, text: str, phrase: str, outlet: str | None = None
+              ) -> tuple[tuple[str, ...] | None, str | None]:
+    doc = nlp(text)
+    start = doc.text.index(phrase)
+    att = attribution_for(find_attributions(doc, outlet=outlet), start, start + len(phrase))
+    return (att.chain, att.reason) if att else (None, None)
+
+
+CASES = [
+    # (text, phrase to look up, expected chain, reason prefix)
+    ("According to Daily NK, which cited a source in Ryanggang Province, the state has "
+     "sent more guards to the river.", "the state has sent more guards to the river",
+     ("Daily NK", "a source in Ryanggang Province"), "according_to.citing"),
+    ("According to RFA, citing a resident of Hyesan, the market was shut in May.",
+     "the market was shut in May", ("RFA", "a resident of Hyesan"), "according_to.citing"),
+    ("Yonhap, citing KCNA, reported that the bridge was closed.", "the bridge was closed",
+     ("Yonhap", "KCNA"), "speech.citing"),
+    ("The Associated Press reported on Monday, citing the Korean Central News Agency, that "
+     "the schools were closed.", "the schools were closed", ("AP", "KCNA"), "speech.citing"),
+    ("Reuters quoted a border trader as saying that trucks had stopped crossing.",
+     "trucks had stopped crossing", ("Reuters", "a border trader"), "speech.quoted"),
+    ("A source told Daily NK that two smugglers were arrested last week.",
+     "two smugglers were arrested last week", ("Daily NK", "A source"), "speech.told"),
+    ("Ten fishermen were detained at the port, a trader in Sinuiju told Radio Free Asia.",
+     "Ten fishermen were detained at the port", ("RFA", "a trader in Sinuiju"),
+     "speech.told"),
+    ("The crossing was sealed, an official told reporters.", "The crossing was sealed",
+     ("an official",), "speech"),
+    ("The ferry service was halted, according to the Unification Ministry.",
+     "The ferry service was halted", ("Ministry of Unification",), "according_to"),
+    ("Exports of coal resumed in June, according to a report by 38 North.",
+     "Exports of coal resumed in June", ("38 North",), "according_to"),
+    ("The factory was closed for a month, per Yonhap News Agency.",
+     "The factory was closed for a month", ("Yonhap",), "per"),
+    ("South Korea's spy agency said the country had executed two officials.",
+     "the country had executed two officials", ("NIS",), "speech"),
+    ("Officials said the quarantine would last 40 days.", "the quarantine would last 40 days",
+     ("Officials",), "speech"),
+    ("Sources said the guards fired at a man crossing the river.",
+     "the guards fired at a man crossing the river", ("Sources",), "speech"),
+    ("The country reportedly closed its border in January.",
+     "The country reportedly closed its border in January", (), "hedge"),
+    ("The man is said to have crossed the river at night.",
+     "The man is said to have crossed the river at night", (), "hedge"),
+    ("Traders were allegedly fined for selling rice.",
+     "Traders were allegedly fined for selling rice", (), "hedge"),
+    ("The guards fired at the boat, the letter said, according to the South's security "
+     "adviser Suh Hoon.", "The guards fired at the boat",
+     ("the South's security adviser Suh Hoon", "the letter"), "according_to.speech"),
+    ("Troops were deployed to the border, sources told Reuters.",
+     "Troops were deployed to the border", ("sources",), "speech"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "phrase", "chain", "reason"), CASES)
+def test_find_attributions_chain_by_rule(
+    nlp: Any, text: str, phrase: str, chain: tuple[str, ...], reason: str
+) -> None:
+    found_chain, found_reason = _chain_at(nlp, text, phrase, outlet="Reuters")
+    assert found_chain == chain
+    assert found_reason is not None and found_reason.startswith(reason)
+
+
+CONTINUATION = [
+    # a named chain covers the rest of its paragraph; a hedge there keeps the chain
+    ("According to Daily NK, which cited a source in Hyesan, more agents were sent to the "
+     "city. Those agents have reportedly searched homes for phones.",
+     "Those agents have reportedly searched homes for phones",
+     ("Daily NK", "a source in Hyesan")),
+    ("UPI reported, citing KIEP, that trade could resume in April. That suggested that the "
+     "border might reopen.", "the border might reopen", ("UPI", "KIEP")),
+    # a paragraph break ends it
+    ("According to Daily NK, more agents were sent to the city.\n\nThe border was closed "
+     "in March.", "The border was closed in March", None),
+    # an anaphoric cue restarts the chain after a paragraph break
+    ("A source in Hoeryong told Daily NK that the market was shut.\n\nThe source added "
+     "that three traders were arrested.", "three traders were arrested",
+     ("Daily NK", "A source in Hoeryong")),
+    ("The police arrested two men. He said nothing about it.", "The police arrested two men",
+     None),
+    # a bare "reportedly" in a paragraph with no named chain stays unnamed
+    ("Back in January, the country reportedly shut the border. It was reopened in May.",
+     "the country reportedly shut the border", ()),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "phrase", "chain"), CONTINUATION)
+def test_find_attributions_continuation_reach(
+    nlp: Any, text: str, phrase: str, chain: tuple[str, ...] | None
+) -> None:
+    assert _chain_at(nlp, text, phrase)[0] == chain
+
+
+EMBEDDED = [
+    # an embedded speech verb covers its clause only, not the sentence
+    ("China denied the smuggling, after the president said he was unhappy.",
+     "China denied the smuggling", None),
+    ("The army blew up the tunnels, which Pyongyang said was proof of its pledge.",
+     "which Pyongyang said was proof of its pledge", ("Pyongyang",)),
+    # the speaker's own description is the article's, not the speaker's
+    ("Park, a defector who fled North Korea in 2006, said the event was moving.",
+     "a defector who fled North Korea in 2006", None),
+    # "according to" a plan or an estimate is no source
+    ("Repairs went ahead according to the plan.", "Repairs went ahead", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "phrase", "chain"), EMBEDDED)
+def test_find_attributions_scope_of_clause(
+    nlp: Any, text: str, phrase: str, chain: tuple[str, ...] | None
+) -> None:
+    assert _chain_at(nlp, text, phrase)[0] == chain
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("outlet", "chain"),
+    [("Reuters", ("a customs official",)), ("CNN", ("Reuters", "a customs official")),
+     (None, ("Reuters", "a customs official"))],
+)
+def test_find_attributions_told_own_outlet_is_dropped(
+    nlp: Any, outlet: str | None, chain: tuple[str, ...]
+) -> None:
+    text = "The ship was seized at the port, a customs official told Reuters."
+    assert _chain_at(nlp, text, "The ship was seized at the port", outlet)[0] == chain
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["According to Daily NK, the border was shut.\nThe source added that guards were sent."],
+)
+def test_find_attributions_offsets_index_doc_text(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    for att in find_attributions(doc):
+        assert 0 <= att.cue_start < att.cue_end <= len(doc.text)
+        assert 0 <= att.start < att.end <= len(doc.text)
+        assert doc.text[att.cue_start : att.cue_end].strip()
+        assert att.reason

@@ -1,0 +1,68 @@
+"""Evaluation gate: the extractor scored with ../shared/eval/score_events.py on the seed
+example and on our gold annotations of the dev articles must stay above pinned floors
+(tests/data/eval-floors.json)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from koreawatch.extract.pipeline import extract_article
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+FLOORS = json.loads((DATA / "eval-floors.json").read_text(encoding="utf-8"))
+pytestmark = [pytest.mark.shared, pytest.mark.model, pytest.mark.slow]
+
+
+def _dev_ids(shared: Path) -> list[str]:
+    split = (shared / "corpus" / "SPLIT.md").read_text(encoding="utf-8")
+    dev = split.split("## dev", 1)[1].split("## held-out", 1)[0]
+    return [line[2:].strip() for line in dev.splitlines() if line.startswith("- ")]
+
+
+def _score(shared: Path, gold: list[Path], articles: list[Path], tmp: Path) -> dict:
+    pred = tmp / "pred.jsonl"
+    with pred.open("w", encoding="utf-8") as out:
+        for path in articles:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            extraction = extract_article(record["text"], record["id"],
+                                         date.fromisoformat(record["published"]),
+                                         record.get("outlet"))
+            out.write(json.dumps(extraction.to_spec()) + "\n")
+    done = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score_events.py"), "--gold", *map(str, gold),
+         "--pred", str(pred), "--articles", *map(str, articles), "--json"],
+        capture_output=True, text=True, check=True, timeout=300)
+    return json.loads(done.stdout)
+
+
+def _check(scores: dict, floors: dict[str, float]) -> list[str]:
+    below = []
+    for key, floor in floors.items():
+        section, metric = key.split(".")
+        value = scores[section][metric]
+        print(f"{key}: {value:.4f} (floor {floor})")
+        if value < floor:
+            below.append(f"{key} = {value:.4f} < floor {floor}")
+    return below
+
+
+def test_eval_seed_example_above_floors(shared: Path, tmp_path: Path) -> None:
+    examples = shared / "spec" / "examples"
+    scores = _score(shared, [examples / "seed.gold.json"], [examples / "seed.article.json"],
+                    tmp_path)
+    assert not _check(scores, FLOORS["seed"])
+
+
+def test_eval_dev_articles_above_floors(shared: Path, tmp_path: Path) -> None:
+    ids = _dev_ids(shared)
+    gold = [DATA / "dev-gold" / f"{i}.json" for i in ids]
+    assert all(p.is_file() for p in gold) and len(gold) == 18
+    articles = [shared / "corpus" / "nk-news" / f"{i}.json" for i in ids]
+    scores = _score(shared, gold, articles, tmp_path)
+    assert not _check(scores, FLOORS["dev"])

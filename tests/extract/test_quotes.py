@@ -1,0 +1,137 @@
+"""Tests of the quotes component (koreawatch.extract.quotes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from koreawatch.extract.quotes import (
+    QuoteDataError,
+    find_quote_spans,
+    find_quotes,
+    load_lexicon,
+    parse_lexicon,
+    word_count,
+)
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in find_quote_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we will open the gate soon" on Monday.', ["we will open the gate soon"]),
+        ("'The mine's party works all night,' the trader's cousin said.",
+         ["The mine's party works all night,"]),
+        ("The farmers' union met. 'Prices rose again this week,' she said.",
+         ["Prices rose again this week,"]),
+        ("'First part of the long remark.\n\n'Second part of it here.'",
+         ["First part of the long remark.", "Second part of it here."]),
+        ("The '90s band played for the workers' union at the mine.", []),
+    ],
+)
+def test_find_quote_spans_pairs_marks(text: str, expected: list[str]) -> None:
+    assert _quoted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "how"),
+    [
+        ('"We open the gate today, he said. "Then trucks cross."', ["cut", "closed"]),
+        ('"A quote that runs on.\n\n"And ends here."', ["open", "closed"]),
+    ],
+)
+def test_find_quote_spans_reports_missing_closers(text: str, how: list[str]) -> None:
+    assert [h for _, _, h in find_quote_spans(text)] == how
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("fault...our supreme leadership", 4), ("the border's gate re-opened today", 5)],
+)
+def test_word_count_counts_words(text: str, count: int) -> None:
+    assert word_count(text) == count
+
+
+@pytest.mark.parametrize(
+    "data",
+    [[], {"speech_verbs": "say"}, {"speech_verbs": ["say"], "person_nouns": [""]}],
+)
+def test_parse_lexicon_rejects_bad_data(data: object) -> None:
+    with pytest.raises(QuoteDataError):
+        parse_lexicon(data)
+
+
+def test_load_lexicon_has_core_verbs() -> None:
+    assert {"say", "tell", "add"} <= load_lexicon().speech_verbs
+
+
+# --------------------------------------------------------------------------- with the model
+
+
+def _find(text: str, own_outlet: str | None = None) -> list[tuple[str, str, tuple[str, ...]]]:
+    from koreawatch.extract.nlp import parse
+
+    _, doc = parse(text)
+    return [(doc.text[q.start : q.end], q.speaker, q.via) for q in find_quotes(doc, own_outlet)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The border will stay closed until the spring thaw," Maria Lopez said.', "Maria Lopez"),
+        ('"Trade has almost stopped along the whole river," said Daniel Brooks, an analyst.',
+         "Daniel Brooks"),
+        ("Anna Berg spoke at the forum. She said: \"Nobody has crossed the river since March.\"",
+         "Anna Berg"),
+        ('Tom Hale runs a shop in Seoul.\n\n"Prices have doubled since the winter began," he said.',
+         "Tom Hale"),
+        ('"The guards now search every single truck at the bridge," a source said.', "source"),
+        ('"Officials have closed the market for a second week," the spokesman said.',
+         "spokesman"),
+    ],
+)
+def test_find_quotes_finds_speaker(text: str, speaker: str) -> None:
+    assert [s for _, s, _ in _find(text)] == [speaker]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ('"The trains will run again next month," Ken Adams told Reuters.', ("Reuters",)),
+        ('"The trains will run again next month," Ken Adams said, per Reuters.', ("Reuters",)),
+        ('"The trains will run again next month," Ken Adams said.', ()),
+        ('"The trains will run again next month," a source told Daily NK.', ("Daily NK",)),
+    ],
+)
+def test_find_quotes_finds_via(text: str, via: tuple[str, ...]) -> None:
+    assert [v for _, _, v in _find(text)] == [via]
+
+
+@pytest.mark.model
+def test_find_quotes_carries_speaker_and_via_to_the_next_paragraph() -> None:
+    text = ('"We have waited for the aid trucks for weeks," Lena Cho told CNN.\n\n'
+            '"Nobody in the village has eaten meat since spring."')
+    assert [(s, v) for _, s, v in _find(text)] == [("Lena Cho", ("CNN",))] * 2
+
+
+@pytest.mark.model
+def test_find_quotes_drops_via_to_own_outlet() -> None:
+    text = '"We have waited for the aid trucks for weeks," Lena Cho told CNN.'
+    assert [v for _, _, v in _find(text, own_outlet="CNN")] == [()]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The party put "people first" this year, Sam Reed said.',
+        'The decision "On improving the supply of fertilizer to the farms" was adopted.',
+        'Officials were told to "report any strangers seen near the river bank" at once.',
+    ],
+)
+def test_find_quotes_skips_scare_quotes_and_titles(text: str) -> None:
+    assert _find(text) == []
