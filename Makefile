@@ -23,10 +23,11 @@ demo: $(STAMP)
 	rm -f "$(DEMO_DB)" "$(DEMO_DB)-wal" "$(DEMO_DB)-shm"
 	$(KW) --db "sqlite:///$(DEMO_DB)" ingest demo --offline
 	$(KW) --db "sqlite:///$(DEMO_DB)" articles list
+	$(KW) --db "sqlite:///$(DEMO_DB)" timeline
 	$(KW) --db "sqlite:///$(DEMO_DB)" db stats
 	@echo
 	@echo "Demo store: $(DEMO_DB)"
-	@echo "Explore it: $(KW) --db sqlite:///$(DEMO_DB) articles search border"
+	@echo "Explore it: $(KW) --db sqlite:///$(DEMO_DB) events --place Ryanggang --json"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench scripts
@@ -36,6 +37,8 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(PY) bench/ingest.py
+	$(PY) bench/extract.py
+	$(PY) bench/tempeval3.py --split all
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache src/*.egg-info

@@ -241,10 +241,11 @@ def db_stats(
 ) -> None:
     """Count what the store holds."""
     from koreawatch.store.articles import store_stats
+    from koreawatch.store.events import extraction_stats
 
     store = _open(ctx)
     with store.engine.connect() as conn:
-        stats = {"store": store.url, **store_stats(conn)}
+        stats = {"store": store.url, **store_stats(conn), **extraction_stats(conn)}
     if as_json:
         print_json(stats)
         return

@@ -387,7 +387,13 @@ def find_candidates(
     """Event candidates of a parsed text, one per trigger, in text order."""
     lexicon = lexicon or load_lexicon()
     found: list[Candidate] = []
+    previous_hedged = False
     for sent in doc.sents:
+        hedged_here = any(t.lower_ in _HEDGE_WORDS for t in sent)
+        continues = previous_hedged and "\n\n" not in doc.text[sent.start_char - 2:
+                                                                 sent.start_char] \
+            and any(t.lower_ in ("such", "another", "again", "similar") for t in sent)
+        previous_hedged = hedged_here or continues
         for token in sent:
             lemma = _lemma(token)
             rules = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(token.lower_)
@@ -399,6 +405,8 @@ def find_candidates(
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
             modality, why = _modality(token, sent, attribution)
+            if modality == "asserted" and continues:
+                modality, why = "reported", "continues the hedged report before it"
             if rule.type == "official_statement":
                 modality, why = "asserted", "the statement was made"
             clause = _clause(token)

@@ -19,8 +19,9 @@ caller owns the transaction.
 - ``source``: a case-insensitive substring of any element of any source chain.
 - ``article_id``: the article's id.
 
-Results come ordered by ``when_start`` (events with an open start last, undated or
-"before X" alike), then article id, then event id.
+Results come ordered by ``when_start``, or ``when_end`` for an open start (so "before
+2021-01-31" sorts at the end of January), undated events last; then by article id and
+event id.
 """
 
 from __future__ import annotations
@@ -292,8 +293,9 @@ def _quote_row(article_id: str, index: int, quote: Quote, content_hash: str,
 
 def query_events(conn: Connection, filters: EventFilter) -> list[Event]:
     """The events matching ``filters`` (see the module docstring), in timeline order."""
+    anchor = func.coalesce(events.c.when_start, events.c.when_end)
     query = select(events).where(*_conditions(filters, load_gazetteer())).order_by(
-        events.c.when_start.is_(None), events.c.when_start, events.c.article_id, events.c.id)
+        anchor.is_(None), anchor, events.c.article_id, events.c.id)
     if filters.limit is not None:
         query = query.limit(filters.limit)
     if filters.offset:
