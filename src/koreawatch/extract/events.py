@@ -345,6 +345,15 @@ def _country(phrase: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _own_lemmas(token: Any) -> set[str]:
+    """Lemmas of the trigger's own phrase, without its subordinate clauses."""
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in ("advcl", "relcl", "ccomp", "conj", "parataxis"):
+            skip.update(t.i for t in child.subtree)
+    return {t.lemma_.lower() for t in token.subtree if t.i not in skip}
+
+
 def _flow(rule: TriggerRule, lemmas: set[str]) -> str | None:
     if rule.type in ("trade_suspension", "trade_resumption", "smuggling"):
         return "cargo"
@@ -415,7 +424,7 @@ def find_candidates(
                 type=rule.type, rule=rule.rule, trigger_start=token.idx,
                 trigger_end=token.idx + len(token), sent_start=sent.start_char,
                 sent_end=sent.end_char, clause_start=clause[0], clause_end=clause[1],
-                modality=modality, modality_reason=why, flow=_flow(rule, lemmas),
+                modality=modality, modality_reason=why, flow=_flow(rule, _own_lemmas(token)),
                 actors=_actors(token, lexicon, rule.type), summary=_summary(token),
                 tense=_tense(token),
                 speaker=_speaker(token) if rule.type == "official_statement" else "",

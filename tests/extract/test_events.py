@@ -1,0 +1,131 @@
+"""The event detector alone: triggers, vetoes, modality, time choice, restatements."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from koreawatch.extract import events as ev
+from koreawatch.extract.attribution import find_attributions
+from koreawatch.extract.nlp import parse
+from koreawatch.extract.time import ranges, tag
+
+pytestmark = pytest.mark.model
+DCT = date(2021, 3, 15)
+
+
+def candidates(text: str) -> list[ev.Candidate]:
+    _norm, doc = parse(text)
+    return ev.find_candidates(doc, find_attributions(doc))
+
+
+def timed(text: str) -> list[tuple[ev.Candidate, ev.TimeChoice]]:
+    norm, doc = parse(text)
+    timexes = tag(norm.text, DCT, doc=doc)
+    spans = ranges(norm.text, DCT, timexes)
+    found = ev.find_candidates(doc, find_attributions(doc))
+    return [(c, ev.choose_time(c, timexes, spans, DCT, norm.text)) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("North Korea shut the border with China in January.", "border_closure"),
+        ("Officials reopened the bridge to Dandong last week.", "border_reopening"),
+        ("Pyongyang halted all imports from China in February.", "trade_suspension"),
+        ("The two countries resumed trade in April.", "trade_resumption"),
+        ("The regime deployed more border guards along the Yalu River in January.",
+         "security_reinforcement"),
+        ("Police launched a crackdown on smuggling in Hyesan in February.", "crackdown"),
+        ("Three traders were arrested in Sinuiju in January.", "arrest"),
+        ("Two smugglers were executed in public in Hyesan in January.", "punishment"),
+        ("A soldier defected across the border in January.", "illegal_crossing"),
+        ("Two men smuggled medicine across the river in January.", "smuggling"),
+        ("The city of Kaesong was put under quarantine in July.", "health_measure"),
+        ("The country received a shipment of vaccines in February.", "aid_delivery"),
+        ("KCNA said on Monday that the country had no cases of the virus.",
+         "official_statement"),
+    ],
+)
+def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
+    assert etype in {c.type for c in candidates(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The officials were sent to the region in order to cut down on smuggling and "
+        "illegal border crossings.",
+        "She closed the door and walked to the market.",
+        "Defectors flee the North and come to the South to build new lives.",
+    ],
+)
+def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
+    found = {c.type for c in candidates(sentence)}
+    assert not found & {"border_closure", "illegal_crossing", "smuggling"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("North Korea closed the border with China in January.", "asserted"),
+        ("North Korea reportedly closed the border with China in January.", "reported"),
+        ("According to Daily NK, North Korea closed the border in January.", "reported"),
+        ("North Korea will reopen the border with China in May.", "expected"),
+        ("North Korea is preparing to resume trade with China.", "expected"),
+        ("North Korea did not close the border with China in January.", "negated"),
+        ("China denied that it had smuggled oil to North Korea.", "denied"),
+    ],
+)
+def test_events_modality(sentence: str, modality: str) -> None:
+    found = candidates(sentence)
+    assert found and found[0].modality == modality, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end", "precision"),
+    [
+        ("Back in January, North Korea reportedly shut the border with China.",
+         "2021-01-01", "2021-01-31", "month"),
+        ("At the start of February, North Korea closed the bridges to China.",
+         "2021-02-01", "2021-02-10", "part_of_month"),
+        ("North Korea has increased the number of border guards.",
+         "2021-02-13", "2021-03-15", "approx"),
+        ("The regime might re-open borders for trade at some point between April and June.",
+         "2021-04-01", "2021-06-30", "month"),
+        ("In early March, PRI reported that North Korea would be reopening its borders.",
+         "2021-03-01", None, "unknown"),
+        ("The country has closed its schools throughout the pandemic.",
+         "2020-01-01", "2021-03-15", "approx"),
+    ],
+)
+def test_events_time_choice(sentence: str, start: str, end: str | None,
+                            precision: str) -> None:
+    (cand, when), *_ = timed(sentence)
+    assert (when.start, when.end, when.precision) == (start, end, precision), cand
+
+
+def test_events_after_clause_is_bounded_by_the_main_event() -> None:
+    text = ("Back in January, North Korea shut the border with China, after two people were "
+            "arrested for smuggling sugar across the river.")
+    pairs = timed(text)
+    closure = next(w for c, w in pairs if c.type == "border_closure")
+    arrest, arrest_when = next((c, w) for c, w in pairs if c.type == "arrest")
+    assert (closure.start, closure.end) == ("2021-01-01", "2021-01-31")
+    assert (arrest_when.start, arrest_when.end) == (None, None)
+    bounded = ev.bound_by_other(arrest, pairs, text)
+    assert bounded is not None
+    assert (bounded.start, bounded.end, bounded.precision) == (None, "2021-01-31", "unknown")
+
+
+def test_events_same_sentence_candidates_of_one_type_are_one_event() -> None:
+    pairs = timed("The country has also closed schools and imposed social distancing rules.")
+    health = [(c, w, ()) for c, w in pairs if c.type == "health_measure"]
+    assert len(health) >= 2
+    assert ev.same_event(health[0], health[1])
+
+
+def test_events_lexicon_rejects_unknown_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ev.LexiconError, match="unknown type 'closure'"):
+        ev._rule({"type": "closure", "rule": "x", "lemmas": ["a"], "pos": ["VERB"]}, 0)

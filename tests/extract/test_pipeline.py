@@ -1,0 +1,121 @@
+"""The whole extraction of an article, its CLI, and extraction during ingest."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from koreawatch.cli import app
+from koreawatch.extract.pipeline import extract_article, is_relevant
+from koreawatch.ingest.pipeline import ingest
+from koreawatch.settings import Settings
+from koreawatch.store.db import Store
+from koreawatch.store.events import EventFilter, events_for_article, query_events
+
+pytestmark = pytest.mark.model
+
+# Illustrative text written for these tests (not a real report).
+TEXT = (
+    "Illustrative\xa0report. According to Daily NK, which cited a source in Yanggang Province, "
+    "North Korea has increased the number of border guards in the region.\n\n"
+    "Back in January, North Korea reportedly shut the border with China for another 30 days, "
+    "after two people were arrested for smuggling sugar across the river.\n\n"
+    "\u201cThe guards now patrol the riverbank every night, and nobody dares to cross,\u201d "
+    "the source told Daily NK.\n\n"
+    "KCNA said on Monday that the country had no cases of the virus."
+)
+
+
+def test_pipeline_offsets_index_the_original_text() -> None:
+    result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
+    assert result.events and result.quotes
+    for event in result.events:
+        assert TEXT[event.evidence.start:event.evidence.end] == event.evidence.text
+        for place in event.where:
+            assert TEXT[place.start:place.end] == place.text
+    for quote in result.quotes:
+        assert TEXT[quote.evidence.start:quote.evidence.end] == quote.text
+
+
+def test_pipeline_records_follow_the_spec() -> None:
+    result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
+    by_type = {e.type: e for e in result.events}
+    guards = by_type["security_reinforcement"]
+    assert guards.sources == (("Daily NK", "a source in Yanggang Province"),)
+    assert [p.place_id for p in guards.where] == ["KP-10"]
+    assert (guards.when.start, guards.when.end, guards.when.precision) == (
+        "2021-02-13", "2021-03-15", "approx")
+    closure = by_type["border_closure"]
+    assert (closure.modality, closure.sources, closure.duration_days) == ("reported", (), 30)
+    assert closure.flow == "both"
+    assert by_type["arrest"].when.end == "2021-01-31"
+    assert by_type["official_statement"].sources == ()
+    assert [e.id for e in result.events] == [f"ill-1#e{i}" for i in
+                                             range(1, len(result.events) + 1)]
+    quote = result.quotes[0]
+    assert (quote.speaker, quote.via) == ("source", ("Daily NK",))
+    spec = result.to_spec()
+    assert spec["article_id"] == "ill-1"
+    assert {"id", "type", "modality", "when", "where", "sources", "evidence", "flow",
+            "reason", "summary", "actors", "duration_days"} <= set(spec["events"][0])
+
+
+def test_pipeline_restatement_is_one_record_with_a_mention() -> None:
+    text = ("Illustrative. North Korea has increased the number of border guards in Hyesan. "
+            "Residents said more guards arrived.\n\n"
+            "North Korea has increased the number of border guards in Hyesan, the source "
+            "repeated.")
+    result = extract_article(text, "ill-2", date(2021, 3, 15))
+    guards = [e for e in result.events if e.type == "security_reinforcement"]
+    assert len(guards) == 1
+    assert len(guards[0].mentions) >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "relevant"),
+    [
+        ("Pyongyang closed the border.", True),
+        ("Traders in Sinuiju waited.", True),
+        ("The city council approved the budget on Tuesday.", False),
+    ],
+)
+def test_pipeline_relevance_prefilter(text: str, relevant: bool) -> None:
+    assert is_relevant(text) is relevant
+
+
+def test_cli_extract_keeps_input_id_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"id": "ill-3", "published": "2021-03-15", "text": TEXT}),
+                    encoding="utf-8")
+    db = tmp_path / "never.db"
+    result = CliRunner().invoke(app, ["--db", f"sqlite:///{db}", "extract", str(path),
+                                      "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    (line,) = [json.loads(x) for x in result.stdout.splitlines()]
+    assert line["article_id"] == "ill-3" and line["events"]
+    assert not db.exists()
+
+
+def test_ingest_extracts_and_a_new_version_replaces_events(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.json"
+    record = {"id": "ill-4", "published": "2021-03-15", "text": TEXT}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    ingest([str(path)], settings, store, extract=True)
+    with store.engine.connect() as conn:
+        first = events_for_article(conn, "ill-4")
+        closures = query_events(conn, EventFilter(type="border_closure", place=None))
+    assert {e.type for e in first} >= {"security_reinforcement", "border_closure", "arrest"}
+    assert [e.article_id for e in closures] == ["ill-4"]
+    record["text"] = TEXT.split("\n\n")[1]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    report = ingest([str(path)], settings, store, extract=True)
+    assert report.versions == 1
+    with store.engine.connect() as conn:
+        second = events_for_article(conn, "ill-4")
+    assert {e.type for e in second} == {"border_closure", "arrest"}
