@@ -369,9 +369,10 @@ def _timex_line(line: str, lineno: int, tagger: Any) -> dict[str, Any]:
 
 
 def _register_more() -> None:
-    from koreawatch.cli_query import register
+    from koreawatch import cli_query, cli_resolve
 
-    register(app)
+    cli_query.register(app)
+    cli_resolve.register(app)
 
 
 _register_more()

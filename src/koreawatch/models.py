@@ -280,3 +280,98 @@ class Quote:
                 "affiliation": self.affiliation, "text": self.text, "via": list(self.via),
                 "evidence": {"start": self.evidence.start, "end": self.evidence.end},
                 "reason": self.reason}
+
+
+# --------------------------------------------------------------------------- across articles
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One event record that reports an incident: the article it comes from, that article's
+    outlet and date, what the event says (modality, interval, sources) and its evidence."""
+
+    event_id: str
+    article_id: str
+    outlet: str | None
+    published: date | None
+    modality: str
+    when: When
+    sources: tuple[tuple[str, ...], ...]
+    evidence: Evidence
+    near_duplicate_of: str | None = None  # the article this one syndicates, if any
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event_id": self.event_id, "article_id": self.article_id,
+                "outlet": self.outlet,
+                "published": self.published.isoformat() if self.published else None,
+                "modality": self.modality, "when": self.when.to_dict(),
+                "sources": [list(c) for c in self.sources],
+                "evidence": self.evidence.to_dict(),
+                "near_duplicate_of": self.near_duplicate_of}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """An independent origin of reports: a named source at the end of the attribution
+    chains ("Daily NK", "KCNA"), or, for unnamed or unattributed reports, the outlet that
+    made them (``kind`` is ``named``, ``state_media`` or ``outlet``)."""
+
+    key: str
+    name: str
+    kind: str
+    reports: int  # how many mentions trace back to it
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One real-world event as reported across articles: the merged event records
+    (``mentions``), when and where it happened, and how well it is corroborated.
+
+    ``id`` is deterministic (from the earliest mention) and stable across runs;
+    ``merge_reasons`` says, per merged mention, why it joined; ``contradicted_by`` lists
+    the incidents (denials, negations) that dispute this one, ``contradicts`` the ones this
+    one disputes."""
+
+    id: str
+    type: str
+    modality: str
+    when: When
+    summary: str
+    mentions: tuple[Mention, ...]
+    where: tuple[PlaceRef, ...] = ()
+    flow: str | None = None
+    duration_days: int | None = None
+    origins: tuple[Origin, ...] = ()
+    merge_reasons: tuple[str, ...] = ()
+    contradicted_by: tuple[str, ...] = ()
+    contradicts: tuple[str, ...] = ()
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The distinct outlets (or article ids, for articles without an outlet)."""
+        seen: dict[str, None] = {}
+        for mention in self.mentions:
+            seen.setdefault(mention.outlet or mention.article_id, None)
+        return tuple(seen)
+
+    def corroboration(self) -> str:
+        """'reported by N outlets from K independent origins'."""
+        n, k = len(self.outlets), len(self.origins)
+        return (f"reported by {n} outlet{'s' if n != 1 else ''} from {k} independent "
+                f"origin{'s' if k != 1 else ''}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "type": self.type, "modality": self.modality,
+            "when": self.when.to_dict(), "summary": self.summary,
+            "where": [p.to_dict() for p in self.where], "flow": self.flow,
+            "duration_days": self.duration_days,
+            "outlets": list(self.outlets),
+            "origins": [{"key": o.key, "name": o.name, "kind": o.kind, "reports": o.reports}
+                        for o in self.origins],
+            "corroboration": self.corroboration(),
+            "mentions": [m.to_dict() for m in self.mentions],
+            "merge_reasons": list(self.merge_reasons),
+            "contradicted_by": list(self.contradicted_by),
+            "contradicts": list(self.contradicts),
+        }

@@ -55,6 +55,17 @@ class Settings:
                                               "only a summary")
     offline: bool = _setting(False, "never use the network: URL sources are skipped and feed "
                                     "entries keep their summaries")
+    incident_min_similarity: float = _setting(0.2, "least word overlap (Jaccard of content "
+                                                   "words) of two event records from different "
+                                                   "articles for them to be one incident, when "
+                                                   "type, dates, places and actors agree")
+    incident_max_gap_days: int = _setting(7, "two records with precise dates (a day or a "
+                                             "week) are one incident only if their intervals "
+                                             "overlap or lie at most this many days apart")
+    status_stale_days: int = _setting(30, "days without fresh evidence after which a border "
+                                          "status turns from known to stale")
+    status_unknown_days: int = _setting(90, "days without fresh evidence after which a border "
+                                            "status turns unknown")
 
     def resolved_db(self) -> str:
         """The store URL to use."""
