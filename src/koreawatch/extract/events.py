@@ -216,6 +216,17 @@ def _is_state(phrase: str, lexicon: Lexicon) -> bool:
                if len(name) > 3 and name not in ("the country", "the government", "ministry"))
 
 
+def _vetoing_lemmas(token: Any) -> set[str]:
+    """Lemmas that can veto a rule: the trigger's own phrase and its head (not the words
+    around it, which may belong to a neighbouring event)."""
+    lemmas = _own_lemmas(token)
+    if token.head is not token:
+        lemmas.add(token.head.lemma_.lower())
+        lemmas.update(c.lemma_.lower() for c in token.head.children
+                      if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    return lemmas | {token.lower_}
+
+
 def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon) -> bool:
     if token.pos_ not in rule.pos:
         return False
@@ -224,7 +235,7 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False
     if rule.with_ and not (rule.with_ & lemmas):
         return False
-    if rule.without & lemmas:
+    if rule.without & _vetoing_lemmas(token):
         return False
     if rule.state_subject:
         subject = _subject(token)
@@ -556,10 +567,13 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     """True when ``b`` restates ``a``: same type, overlapping dates, agreeing places, and
     (for events without dates) nearly the same words."""
     (ca, ta, pa), (cb, tb, pb) = a, b
-    if ca.type != cb.type or ca.modality != cb.modality:
+    if ca.type != cb.type or _modality_class(ca.modality) != _modality_class(cb.modality):
         return False
     if ca.sent_start == cb.sent_start:
         return True
+    undated_b = not (tb.start or tb.end)
+    if undated_b and (not pb or set(pb) <= set(pa)) and (ta.start or ta.end):
+        return True  # an undated restatement of a dated event of the same kind
     if pa and pb:
         return bool(set(pa) & set(pb)) and _overlap(ta, tb)
     if ca.type == "official_statement" and ca.speaker and ca.speaker == cb.speaker:
@@ -572,6 +586,11 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     return _words(ca.summary) == _words(cb.summary) or (
         len(_words(ca.summary) & _words(cb.summary)) >= 0.7 * min(
             len(_words(ca.summary)), len(_words(cb.summary))) > 0)
+
+
+def _modality_class(modality: str) -> str:
+    return {"asserted": "factual", "reported": "factual", "expected": "expected"}.get(
+        modality, "contrary")
 
 
 def _words(text: str) -> set[str]:
