@@ -253,6 +253,21 @@ def db_stats(
         out.print(f"{key}: {value}", markup=False)
 
 
+@db_app.command("reextract")
+def db_reextract(
+    ctx: typer.Context,
+    article_ids: Annotated[list[str] | None, typer.Argument(
+        help="Ids of stored articles (default: every stored article).")] = None,
+) -> None:
+    """Extract stored articles again (after an extractor upgrade), replacing their events."""
+    from koreawatch.ingest.pipeline import reextract_stored
+
+    store = _open(ctx)
+    with _progress() as progress:
+        done = reextract_stored(store, article_ids or None, progress=progress)
+    out.print(f"re-extracted {done['articles']} articles: {done['events']} events", markup=False)
+
+
 @db_app.command("log")
 def db_log(
     ctx: typer.Context,

@@ -119,3 +119,21 @@ def test_ingest_extracts_and_a_new_version_replaces_events(
     with store.engine.connect() as conn:
         second = events_for_article(conn, "ill-4")
     assert {e.type for e in second} == {"border_closure", "arrest"}
+
+
+def test_reextract_stored_articles_fills_and_replaces_events(
+    store: Store, settings: Settings, tmp_path: Path
+) -> None:
+    from koreawatch.ingest.pipeline import reextract_stored
+
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"id": "ill-5", "published": "2021-03-15", "text": TEXT}),
+                    encoding="utf-8")
+    ingest([str(path)], settings, store, extract=False)
+    with store.engine.connect() as conn:
+        assert events_for_article(conn, "ill-5") == []
+    first = reextract_stored(store)
+    second = reextract_stored(store, ["ill-5"])
+    assert first["articles"] == 1 and first["events"] == second["events"] > 0
+    with store.engine.connect() as conn:
+        assert len(events_for_article(conn, "ill-5")) == second["events"]

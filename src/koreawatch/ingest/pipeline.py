@@ -118,3 +118,22 @@ def ingest(
         report = IngestReport.from_outcomes(outcomes)
         runs.finish_run(store.engine, run_id, report.to_dict(), status)
     return report
+
+
+def reextract_stored(
+    store: Store, article_ids: list[str] | None = None, progress: Progress | None = None
+) -> dict[str, int]:
+    """Extract stored articles again (all when ``article_ids`` is None), one transaction per
+    article, so each article's previous extraction is replaced atomically."""
+    from koreawatch.store.articles import get_article, list_articles, to_article
+
+    with store.engine.connect() as conn:
+        ids = article_ids or [a.id for a in list_articles(conn)]
+    events = 0
+    for index, article_id in enumerate(ids):
+        with store.engine.begin() as conn:
+            stored = get_article(conn, article_id)
+            events += extract_into_store(conn, to_article(stored), stored.id)
+        if progress:
+            progress(Source("store", article_id), index + 1, len(ids))
+    return {"articles": len(ids), "events": events}
