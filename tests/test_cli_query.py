@@ -75,26 +75,27 @@ def event_ids(db: str, *args: str) -> list[str]:
 
 def test_cli_query_events_json_is_spec_records(db: str) -> None:
     records = json.loads(run(db, "events", "--json"))
-    assert records == [e.to_spec() for e in EVENTS]  # open start sorts last
+    # an open start sorts at its end date (2021-01-31), before the February closure
+    assert records == [e.to_spec() for e in (EVENTS[2], EVENTS[0], EVENTS[1])]
 
 
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        ((), ["demo-1#e1", "demo-1#e2", "demo-1#e3"]),
+        ((), ["demo-1#e3", "demo-1#e1", "demo-1#e2"]),
         (("--type", "arrest"), ["demo-1#e3"]),
-        (("--place", "KP-09"), ["demo-1#e1", "demo-1#e3"]),
+        (("--place", "KP-09"), ["demo-1#e3", "demo-1#e1"]),
         (("--place", "Ryanggang"), ["demo-1#e2"]),
         (("--place", "KP-09/saebyol"), ["demo-1#e3"]),
         (("--from", "2021-02"), ["demo-1#e1", "demo-1#e2"]),
-        (("--to", "2021-02"), ["demo-1#e1", "demo-1#e3"]),
+        (("--to", "2021-02"), ["demo-1#e3", "demo-1#e1"]),
         (("--from", "2021-02-11", "--to", "2021-02-28"), []),
-        (("--from", "2021", "--to", "2021"), ["demo-1#e1", "demo-1#e2", "demo-1#e3"]),
+        (("--from", "2021", "--to", "2021"), ["demo-1#e3", "demo-1#e1", "demo-1#e2"]),
         (("--modality", "expected"), ["demo-1#e2"]),
         (("--source", "daily nk"), ["demo-1#e1"]),
-        (("--article", "demo-1", "--limit", "1"), ["demo-1#e1"]),
+        (("--article", "demo-1", "--limit", "1"), ["demo-1#e3"]),
         (("--article", "other"), []),
-        (("--offset", "2"), ["demo-1#e3"]),
+        (("--offset", "2"), ["demo-1#e2"]),
     ],
 )
 def test_cli_query_events_filters(db: str, args: tuple[str, ...], expected: list[str]) -> None:
@@ -104,8 +105,8 @@ def test_cli_query_events_filters(db: str, args: tuple[str, ...], expected: list
 def test_cli_query_events_text_lists_one_line_each(db: str) -> None:
     lines = run(db, "events").splitlines()
     assert len(lines) == 3
-    assert lines[2].startswith("demo-1#e3  before 2021-01-31  arrest  Saebyol County")
-    assert "trade_resumption (expected)" in lines[1]
+    assert lines[0].startswith("demo-1#e3  before 2021-01-31  arrest  Saebyol County")
+    assert "trade_resumption (expected)" in lines[2]
 
 
 def test_cli_query_timeline_plain_when_piped(db: str) -> None:
@@ -114,10 +115,10 @@ def test_cli_query_timeline_plain_when_piped(db: str) -> None:
     assert not ANSI.search(text)
     assert lines[0].split() == ["date", "type", "modality", "place", "source", "article",
                                 "summary"]
-    assert lines[1].startswith("2021-02-01..10 (early Feb)")
-    assert "Daily NK ← a source in Yanggang Province" in lines[1]
-    assert lines[2].startswith("2021-03..05 (spring)") and "expected" in lines[2]
-    assert lines[3].startswith("before 2021-01-31")
+    assert lines[1].startswith("before 2021-01-31")  # sorted at its end date
+    assert lines[2].startswith("2021-02-01..10 (early Feb)")
+    assert "Daily NK ← a source in Yanggang Province" in lines[2]
+    assert lines[3].startswith("2021-03..05 (spring)") and "expected" in lines[3]
 
 
 def test_cli_query_timeline_json_rows(db: str) -> None:
