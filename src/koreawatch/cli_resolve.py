@@ -9,3 +9,8 @@ import typer
 
 def register(app: typer.Typer) -> None:
     """Add the cross-article commands to ``app``."""
+    from koreawatch import cli_export, cli_incidents, cli_status
+
+    cli_incidents.register(app)
+    cli_status.register(app)
+    cli_export.register(app)

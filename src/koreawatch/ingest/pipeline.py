@@ -27,6 +27,7 @@ from koreawatch.store.db import Store
 log = logging.getLogger(__name__)
 
 Progress = Callable[[Source, int, int], None]
+_NEW = frozenset({"added", "version", "near_duplicate"})  # outcomes that stored new text
 
 
 def with_language(article: Article) -> Article:
@@ -87,7 +88,8 @@ def ingest(
 ) -> IngestReport:
     """Ingest every source into ``store`` and return the run's summary; with ``extract``,
     each new article or version also gets its events and quotes extracted and stored in
-    the same transaction."""
+    the same transaction, and when anything new was stored the incidents are rebuilt
+    from all stored events at the end, in a transaction of their own."""
     expanded = expand_sources(sources)
     reader = reader or SourceReader(settings)
     options = SaveOptions(near_duplicate_threshold=settings.near_duplicate_threshold)
@@ -111,6 +113,11 @@ def ingest(
                 if progress:
                     progress(source, index + 1, len(expanded))
             tx.commit()
+            if extract and any(o.status in _NEW for o in outcomes):
+                from koreawatch.store.incidents import rebuild_incidents
+
+                with conn.begin():
+                    rebuild_incidents(conn, settings)
         status = "done"
     finally:
         if reader is not None:

@@ -197,3 +197,55 @@ quotes = Table(
     Column("reason", Text, nullable=False),
     Column("extractor_version", String(64), nullable=False),
 )
+
+# --------------------------------------------------------------------------- incidents
+# Incidents built across articles (``resolve/incidents.py``), rewritten by
+# ``store/incidents.rebuild_incidents``. ``record`` is ``Incident.to_dict()``; the columns
+# are what queries filter and sort on. Members and changes refer to event and incident ids
+# without foreign keys: events are replaced on re-extraction before the rebuild, and a
+# retracted incident's change rows outlive it.
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("type", String(32), nullable=False, index=True),
+    Column("modality", String(16), nullable=False),
+    Column("when_start", Date, index=True),
+    Column("when_end", Date, index=True),
+    Column("precision", String(16), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("flow", String(16)),
+    Column("duration_days", Integer),
+    Column("n_outlets", Integer, nullable=False),
+    Column("n_origins", Integer, nullable=False),
+    Column("record", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+incident_members = Table(
+    "incident_members",
+    metadata,
+    Column("incident_id", ID, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", ID, primary_key=True),
+    Column("reason", Text, nullable=False),
+    Index("ix_incident_members_event_id", "event_id"),
+)
+
+incident_links = Table(
+    "incident_links",
+    metadata,
+    Column("incident_id", ID, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
+    Column("other_id", ID, primary_key=True),
+    Column("kind", String(16), primary_key=True),
+)
+
+incident_changes = Table(
+    "incident_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("incident_id", ID, nullable=False, index=True),
+    Column("change", String(16), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("detail", JSON, nullable=False),
+)
