@@ -283,3 +283,11 @@ def test_find_attributions_offsets_index_doc_text(nlp: Any, text: str) -> None:
         assert 0 <= att.start < att.end <= len(doc.text)
         assert doc.text[att.cue_start : att.cue_end].strip()
         assert att.reason
+
+
+@pytest.mark.parametrize(
+    "name", ["KCNA (Korean Central News Agency)", "KCNA (Korean Central News Agency",
+             "Korean Central News Agency (KCNA)"])
+def test_outlets_bracketed_alias_is_known(name: str) -> None:
+    assert load_outlets().kind(name) == "state_media"
+    assert normalize_source(name) == "KCNA"

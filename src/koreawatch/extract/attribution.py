@@ -170,8 +170,14 @@ class Outlets:
         return len(self.outlets)
 
     def get(self, name: str) -> Outlet | None:
-        """The outlet that ``name`` (any alias) names, or None."""
-        return self.index.get(outlet_key(name))
+        """The outlet that ``name`` (any alias) names, or None. "KCNA (Korean Central News
+        Agency)" is looked up whole, then by the part before and inside the brackets."""
+        found = self.index.get(outlet_key(name))
+        if found is None and "(" in name:
+            before, _, inside = name.partition("(")
+            found = self.index.get(outlet_key(before)) or self.index.get(
+                outlet_key(inside.rstrip(") ")))
+        return found
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for ``name``, or None when it is not a known outlet."""
