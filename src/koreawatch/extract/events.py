@@ -227,8 +227,7 @@ def _vetoing_lemmas(token: Any) -> set[str]:
     return lemmas | {token.lower_}
 
 
-def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon,
-               state_outlet: bool = False) -> bool:
+def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon) -> bool:
     if token.pos_ not in rule.pos:
         return False
     if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle
@@ -240,11 +239,7 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False
     if rule.state_subject:
         subject = _subject(token)
-        if subject is None:
-            return False
-        if state_outlet and (subject.pos_ == "PRON" or subject.ent_type_ == "PERSON"):
-            return True
-        return _is_state(_span_text(subject), lexicon)
+        return subject is not None and _is_state(_span_text(subject), lexicon)
     return True
 
 
@@ -407,11 +402,9 @@ def _in_purpose(token: Any) -> bool:
 
 
 def find_candidates(
-    doc: Any, attributions: Sequence[Attribution] = (), lexicon: Lexicon | None = None,
-    state_outlet: bool = False,
+    doc: Any, attributions: Sequence[Attribution] = (), lexicon: Lexicon | None = None
 ) -> list[Candidate]:
-    """Event candidates of a parsed text, one per trigger, in text order. In an article of
-    the state's own media (``state_outlet``), a person or pronoun speaking is the state."""
+    """Event candidates of a parsed text, one per trigger, in text order."""
     lexicon = lexicon or load_lexicon()
     found: list[Candidate] = []
     previous_hedged = False
@@ -427,8 +420,7 @@ def find_candidates(
             if not rules or _in_purpose(token):
                 continue
             lemmas = _phrase_lemmas(token)
-            rule = next((r for r in rules
-                         if _rule_fits(r, token, lemmas, lexicon, state_outlet)), None)
+            rule = next((r for r in rules if _rule_fits(r, token, lemmas, lexicon)), None)
             if rule is None or (rule.type != "official_statement" and _generic(token)):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))

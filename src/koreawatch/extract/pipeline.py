@@ -115,8 +115,7 @@ def extract_article(text: str, article_id: str, published: date | None,
     timexes = tag(norm.text, dct, doc=doc) if dct else []
     time_ranges = ranges(norm.text, dct, timexes) if dct else []
     mentions = find_places(norm.text)
-    state_outlet = bool(outlet) and load_outlets().kind(outlet or "") == "state_media"
-    candidates = ev.find_candidates(doc, attributions, state_outlet=state_outlet)
+    candidates = ev.find_candidates(doc, attributions)
     settled: list[tuple[ev.Candidate, ev.TimeChoice, Attribution | None]] = []
     for cand in candidates:
         attribution = attribution_for(attributions, cand.trigger_start, cand.trigger_end)
