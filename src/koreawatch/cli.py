@@ -384,10 +384,11 @@ def _timex_line(line: str, lineno: int, tagger: Any) -> dict[str, Any]:
 
 
 def _register_more() -> None:
-    from koreawatch import cli_query, cli_resolve
+    from koreawatch import cli_api, cli_query, cli_resolve
 
     cli_query.register(app)
     cli_resolve.register(app)
+    cli_api.register(app)
 
 
 _register_more()

@@ -64,6 +64,10 @@ class Settings:
                                              "overlap or lie at most this many days apart")
     status_stale_days: int = _setting(30, "days without fresh evidence after which a border "
                                           "status turns from known to stale")
+    api_private_reads: bool = _setting(False, "API reads (GET) need a token too; writes "
+                                              "always do")
+    api_max_body_bytes: int = _setting(2_000_000, "largest API request body accepted, in "
+                                                  "bytes; larger bodies get HTTP 413")
     status_unknown_days: int = _setting(90, "days without fresh evidence after which a border "
                                             "status turns unknown")
 

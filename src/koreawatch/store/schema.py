@@ -249,3 +249,32 @@ incident_changes = Table(
     Column("at", DateTime(timezone=True), nullable=False, index=True),
     Column("detail", JSON, nullable=False),
 )
+
+# --------------------------------------------------------------------------- REST API
+# API tokens (only a SHA-256 hash of each secret is kept) and the background jobs of
+# ``POST /api/articles`` (``store/tokens.py``, ``store/jobs.py``).
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+    Column("last_used_at", DateTime(timezone=True)),
+)
+
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("status", String(16), nullable=False, index=True),
+    Column("payload", JSON, nullable=False),
+    Column("result", JSON),
+    Column("error", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("token_name", String(64)),
+)
