@@ -14,13 +14,14 @@ import pytest
 from typer.testing import CliRunner
 
 from koreawatch.cli import app
-from koreawatch.cli_export import event_incident, incidents_store, parse_since
+from koreawatch.cli_export import parse_since
 from koreawatch.errors import UsageError
 from koreawatch.models import Actor, Article, Event, Evidence, PlaceRef, When
 from koreawatch.settings import Settings
 from koreawatch.store.articles import SaveOptions, get_article, save_article
 from koreawatch.store.db import open_store
 from koreawatch.store.events import replace_extraction
+from koreawatch.store.incidents import rebuild_incidents
 
 runner = CliRunner()
 TEXT = ("Illustrative demo article. North Korea closed the bridges to China in Saebyol "
@@ -47,8 +48,8 @@ EVENTS = [
 
 @pytest.fixture
 def db(sqlite_url: str) -> str:
-    """A SQLite store with one article, its two events and (when the incidents store
-    exists) the incidents rebuilt from them."""
+    """A SQLite store with one article, its two events and the incidents rebuilt from
+    them."""
     store = open_store(sqlite_url)
     with store.engine.begin() as conn:
         save_article(conn, Article(text=TEXT, source="test", input_id="demo-1",
@@ -56,9 +57,7 @@ def db(sqlite_url: str) -> str:
                      SaveOptions())
         digest = get_article(conn, "demo-1").content_hash
         replace_extraction(conn, "demo-1", digest, EVENTS, [], "test-1")
-        module = incidents_store()
-        if module is not None:
-            module.rebuild_incidents(conn, Settings())
+        rebuild_incidents(conn, Settings())
     store.close()
     return sqlite_url
 
@@ -144,8 +143,6 @@ def test_cli_export_bad_values_name_valid_forms(db: str, args: list[str],
 
 
 def test_cli_export_changes_since(db: str) -> None:
-    if incidents_store() is None:
-        pytest.skip("no incidents store in this build")
     lines = [json.loads(line) for line in run(db, "--changes-since", "2000-01-01")
              .splitlines()]
     assert len(lines) == 2 and {line["change"] for line in lines} == {"created"}
@@ -164,8 +161,3 @@ def test_cli_export_parse_since_forms(value: str, expected: datetime) -> None:
     assert parse_since(value) == expected
 
 
-def test_cli_export_event_incident_fallback_wraps_one_mention() -> None:
-    wrapped = event_incident(EVENTS[0], "Daily NK", date(2021, 3, 15))
-    assert wrapped.id == EVENTS[0].id and len(wrapped.mentions) == 1
-    assert [o.name for o in wrapped.origins] == ["a source"]
-    assert wrapped.corroboration() == "reported by 1 outlet from 1 independent origin"

@@ -12,7 +12,6 @@ falls back to the stored events, each wrapped as a one-mention incident.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import sys
@@ -21,34 +20,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
+from koreawatch.cli_incidents import MinOriginsOpt
+from koreawatch.cli_query import FromOpt, PlaceOpt, ToOpt, TypeOpt
 from koreawatch.errors import UsageError
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy) load only when the command runs
     from sqlalchemy import Connection
 
-    from koreawatch.models import Event, Incident, Mention, Origin
+    from koreawatch.models import Incident
 
 FormatOpt = Annotated[str | None, typer.Option(
     "--format", help="jsonl, csv, geojson, acled or plover (default jsonl); see "
     "docs/exports.md.")]
-TypeOpt = Annotated[str | None, typer.Option(
-    "--type", help="Only this event type (one of the 13 types of the event spec).")]
-PlaceOpt = Annotated[str | None, typer.Option(
-    "--place", help="A gazetteer id (KP-09, KP-09/saebyol) or place name; a province "
-    "includes the places inside it.")]
-FromOpt = Annotated[str | None, typer.Option(
-    "--from", help="Incidents whose interval reaches this date or later (YYYY-MM-DD, "
-    "YYYY-MM or YYYY).")]
-ToOpt = Annotated[str | None, typer.Option(
-    "--to", help="Incidents whose interval starts on this date or earlier (YYYY-MM-DD, "
-    "YYYY-MM or YYYY; a month or year means its last day).")]
-MinOriginsOpt = Annotated[int | None, typer.Option(
-    "--min-origins", min=1, help="Only incidents with at least N independent origins.")]
 OutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write to this file (atomically) instead of standard output.")]
 ChangesOpt = Annotated[str | None, typer.Option(
@@ -109,75 +96,21 @@ def _with_conn(ctx: typer.Context, work: Callable[[Connection], Any]) -> Any:
         store.close()
 
 
-def _origins(event: Event, outlet: str | None) -> tuple[Origin, ...]:
-    from koreawatch.models import Origin
-
-    ends = [chain[-1] for chain in event.sources if chain]
-    if not ends:
-        name = outlet or event.article_id
-        return (Origin(key=name.casefold(), name=name, kind="outlet", reports=1),)
-    unique = dict.fromkeys(ends)
-    return tuple(Origin(key=n.casefold(), name=n, kind="named", reports=1) for n in unique)
-
-
-def event_incident(event: Event, outlet: str | None, published: date | None) -> Incident:
-    """An event as a one-mention incident (id = the event's id): the fallback when the
-    incidents store is missing."""
-    from koreawatch.models import Incident, Mention
-
-    mention: Mention = Mention(
-        event_id=event.id, article_id=event.article_id, outlet=outlet, published=published,
-        modality=event.modality, when=event.when, sources=event.sources,
-        evidence=event.evidence)
-    return Incident(id=event.id, type=event.type, modality=event.modality, when=event.when,
-                    summary=event.summary, mentions=(mention,), where=event.where,
-                    flow=event.flow, duration_days=event.duration_days,
-                    origins=_origins(event, outlet))
-
-
-def _events_as_incidents(conn: Connection, type_: str | None, place: str | None,
-                         date_from: date | None, date_to: date | None,
-                         min_origins: int | None) -> list[Incident]:
-    from koreawatch.store.articles import get_article
-    from koreawatch.store.events import EventFilter, query_events
-
-    found = query_events(conn, EventFilter(type=type_, place=place, date_from=date_from,
-                                           date_to=date_to))
-    articles = {aid: get_article(conn, aid) for aid in {e.article_id for e in found}}
-    wrapped = [event_incident(e, articles[e.article_id].outlet,
-                              articles[e.article_id].published) for e in found]
-    return [i for i in wrapped if len(i.origins) >= (min_origins or 0)]
-
-
-def incidents_store() -> ModuleType | None:
-    """``koreawatch.store.incidents``, or None in a build without it."""
-    try:
-        return importlib.import_module("koreawatch.store.incidents")
-    except ModuleNotFoundError as exc:
-        if exc.name != "koreawatch.store.incidents":
-            raise
-        return None
-
-
 def load_export_incidents(conn: Connection, type_: str | None, place: str | None,
                           date_from: date | None, date_to: date | None,
                           min_origins: int | None) -> list[Incident]:
-    """The incidents to export: from the incidents store, else from the events."""
-    store_incidents = incidents_store()
-    if store_incidents is None:
-        return _events_as_incidents(conn, type_, place, date_from, date_to, min_origins)
-    filters = store_incidents.IncidentFilter(
-        type=type_, place=place, date_from=date_from, date_to=date_to,
-        min_origins=min_origins)
-    return list(store_incidents.load_incidents(conn, filters))
+    """The stored incidents to export."""
+    from koreawatch.store.incidents import IncidentFilter, load_incidents
+
+    filters = IncidentFilter(type=type_, place=place, date_from=date_from, date_to=date_to,
+                             min_origins=min_origins)
+    return list(load_incidents(conn, filters))
 
 
 def _load_changes(conn: Connection, since: datetime) -> list[dict[str, Any]]:
-    store_incidents = incidents_store()
-    if store_incidents is None:
-        raise UsageError("--changes-since needs the incidents store, which this build "
-                         "does not have")
-    return list(store_incidents.changes_since(conn, since))
+    from koreawatch.store.incidents import changes_since
+
+    return list(changes_since(conn, since))
 
 
 def export_command(

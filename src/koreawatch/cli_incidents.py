@@ -14,11 +14,17 @@ import typer
 if TYPE_CHECKING:  # the store (and SQLAlchemy) load only when a command runs
     from koreawatch.models import Incident
 
-from koreawatch.cli_query import FromOpt, JsonOpt, LimitOpt, ModalityOpt, OffsetOpt, PlaceOpt, ToOpt
+from koreawatch.cli_query import (
+    FromOpt,
+    JsonOpt,
+    LimitOpt,
+    ModalityOpt,
+    OffsetOpt,
+    PlaceOpt,
+    ToOpt,
+    TypeOpt,
+)
 
-TypeOpt = Annotated[str | None, typer.Option(
-    "--type", help="Only incidents of this event type (border_closure, arrest... a bad "
-    "value lists them).")]
 MinOriginsOpt = Annotated[int | None, typer.Option(
     "--min-origins", min=1, help="Only incidents with at least this many independent "
     "origins.")]

@@ -22,10 +22,10 @@ PlaceOpt = Annotated[str | None, typer.Option(
     "--place", help="A gazetteer id (KP-09, KP-09/saebyol) or place name; a province "
     "includes its counties, cities and crossings.")]
 FromOpt = Annotated[str | None, typer.Option(
-    "--from", help="Events whose interval reaches this date or later (YYYY-MM-DD, "
+    "--from", help="Only what happened on or after this date (YYYY-MM-DD, "
     "YYYY-MM or YYYY).")]
 ToOpt = Annotated[str | None, typer.Option(
-    "--to", help="Events whose interval starts on this date or earlier (YYYY-MM-DD, "
+    "--to", help="Only what happened on or before this date (YYYY-MM-DD, "
     "YYYY-MM or YYYY; a month or year means its last day).")]
 ModalityOpt = Annotated[str | None, typer.Option(
     "--modality", help="Only this modality: asserted, reported, expected, denied, negated.")]

@@ -43,24 +43,13 @@ OutputOpt = Annotated[Path | None, typer.Option(
 
 def load_status_incidents(ctx: typer.Context, settings: Settings) -> list[Incident]:
     """The store's incidents (``load_incidents``); when none are stored yet, the incidents
-    computed from the stored events (``compute_incidents``, nothing is written). Without
-    the incidents modules: the events as one-mention incidents (``events_as_incidents``)."""
+    computed from the stored events (``compute_incidents``, nothing is written)."""
     from koreawatch.cli import _open
-    from koreawatch.resolve.status import events_as_incidents
+    from koreawatch.store.incidents import IncidentFilter, compute_incidents, load_incidents
 
     store = _open(ctx)
     try:
         with store.engine.connect() as conn:
-            try:
-                from koreawatch.store.incidents import (
-                    IncidentFilter,
-                    compute_incidents,
-                    load_incidents,
-                )
-            except ImportError:
-                from koreawatch.store.events import EventFilter, query_events
-
-                return events_as_incidents(query_events(conn, EventFilter()))
             stored = list(load_incidents(conn, IncidentFilter()))
             return stored or list(compute_incidents(conn, settings))
     finally:

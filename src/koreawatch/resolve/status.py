@@ -72,7 +72,7 @@ from typing import Any
 
 from koreawatch.errors import UsageError
 from koreawatch.extract.places import PROVINCE_LEVELS, Gazetteer, load_gazetteer
-from koreawatch.models import Event, Incident, Mention
+from koreawatch.models import Incident
 from koreawatch.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -505,14 +505,3 @@ def latest_known(series: Sequence[DayStatus]) -> DayStatus | None:
         if day.people.level is not None or day.cargo.level is not None:
             return day
     return None
-
-
-def events_as_incidents(events: Iterable[Event]) -> list[Incident]:
-    """Each event record as a one-mention incident with the event's id (for stores
-    without resolved incidents)."""
-    return [Incident(id=e.id, type=e.type, modality=e.modality, when=e.when,
-                     summary=e.summary, where=e.where, flow=e.flow,
-                     duration_days=e.duration_days,
-                     mentions=(Mention(e.id, e.article_id, None, None, e.modality, e.when,
-                                       e.sources, e.evidence),))
-            for e in events]
