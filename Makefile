@@ -24,6 +24,7 @@ demo: $(STAMP)
 	$(KW) --db "sqlite:///$(DEMO_DB)" ingest demo --offline
 	$(KW) --db "sqlite:///$(DEMO_DB)" articles list
 	$(KW) --db "sqlite:///$(DEMO_DB)" timeline
+	$(KW) --db "sqlite:///$(DEMO_DB)" incidents
 	$(KW) --db "sqlite:///$(DEMO_DB)" db stats
 	@echo
 	@echo "Demo store: $(DEMO_DB)"

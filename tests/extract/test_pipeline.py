@@ -137,3 +137,18 @@ def test_reextract_stored_articles_fills_and_replaces_events(
     assert first["articles"] == 1 and first["events"] == second["events"] > 0
     with store.engine.connect() as conn:
         assert len(events_for_article(conn, "ill-5")) == second["events"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Traders wait for the border to reopen\nIllustrative text about Sinuiju.", 2),
+        ("The border was closed\nin early February.", 1),
+        ("One paragraph.\n\nanother paragraph in lower case.", 2),
+    ],
+)
+def test_parse_line_breaks_start_sentences(text: str, sentences: int) -> None:
+    from koreawatch.extract.nlp import parse
+
+    _norm, doc = parse(text)
+    assert len(list(doc.sents)) == sentences

@@ -320,7 +320,9 @@ def _summary(token: Any) -> str:
     if node.pos_ == "NOUN" and node.head is not node and node.head.pos_ == "VERB":
         node = node.head
     subtree = [t for t in node.subtree if not t.is_space]
-    words = [t.text_with_ws for t in subtree]
+    doc = token.doc
+    words = [t.text + (" " if t.whitespace_ or (t.i + 1 < len(doc) and doc[t.i + 1].is_space)
+                       else "") for t in subtree]
     text = "".join(words).strip()
     if len(subtree) > 24:
         start = max(0, min(range(len(subtree)), key=lambda i: abs(subtree[i].i - token.i)) - 8)

@@ -52,13 +52,19 @@ def load_model(disable: tuple[str, ...] = ()):  # -> spacy.language.Language
 
 @Language.component("koreawatch_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A paragraph break (a blank line) always starts a new sentence; the parser keeps the
-    boundaries set here, so a closing quotation mark stays with its own paragraph."""
+    """A paragraph break starts a new sentence: a blank line always; a single line break
+    when the next line starts with a capital, a digit or a quotation mark (extracted web
+    pages and some feeds put one newline between paragraphs; hard-wrapped lines go on in
+    lower case). The parser keeps the boundaries set here, so a closing quotation mark
+    stays with its own paragraph."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        paragraph = (previous.is_space and previous.text.count("\n") >= 2) \
-            or "\n\n" in previous.whitespace_
-        if paragraph and not token.is_space:
+        breaks = previous.text.count("\n") if previous.is_space else 0
+        breaks = max(breaks, previous.whitespace_.count("\n"))
+        if token.is_space or not breaks:
+            continue
+        if breaks >= 2 or token.text[:1].isupper() or token.text[:1].isdigit() \
+                or token.text[:1] in "\"'":
             token.is_sent_start = True
     return doc
 
