@@ -115,7 +115,8 @@ def test_write_geojson_points_are_lon_lat_one_per_place() -> None:
 
 
 def test_write_geojson_geometries_build_with_shapely() -> None:
-    geometry = pytest.importorskip("shapely.geometry")
+    from shapely import geometry
+
     text, _ = _export("geojson", [incident(where=(SAEBYOL,))])
     point = geometry.shape(json.loads(text)["features"][0]["geometry"])
     assert (point.x, point.y) == (SAEBYOL.lon, SAEBYOL.lat)
