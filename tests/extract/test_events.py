@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from koreawatch.extract import event_time as et
 from koreawatch.extract import events as ev
 from koreawatch.extract.attribution import find_attributions
 from koreawatch.extract.nlp import parse
@@ -20,12 +21,12 @@ def candidates(text: str) -> list[ev.Candidate]:
     return ev.find_candidates(doc, find_attributions(doc))
 
 
-def timed(text: str) -> list[tuple[ev.Candidate, ev.TimeChoice]]:
+def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
     norm, doc = parse(text)
     timexes = tag(norm.text, DCT, doc=doc)
     spans = ranges(norm.text, DCT, timexes)
     found = ev.find_candidates(doc, find_attributions(doc))
-    return [(c, ev.choose_time(c, timexes, spans, DCT, norm.text)) for c in found]
+    return [(c, et.choose_time(c, timexes, spans, DCT, norm.text)) for c in found]
 
 
 @pytest.mark.parametrize(
@@ -114,7 +115,7 @@ def test_events_after_clause_is_bounded_by_the_main_event() -> None:
     arrest, arrest_when = next((c, w) for c, w in pairs if c.type == "arrest")
     assert (closure.start, closure.end) == ("2021-01-01", "2021-01-31")
     assert (arrest_when.start, arrest_when.end) == (None, None)
-    bounded = ev.bound_by_other(arrest, pairs, text)
+    bounded = et.bound_by_other(arrest, pairs, text)
     assert bounded is not None
     assert (bounded.start, bounded.end, bounded.precision) == (None, "2021-01-31", "unknown")
 

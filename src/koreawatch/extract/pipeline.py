@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from koreawatch.extract import event_time as et
 from koreawatch.extract import events as ev
 from koreawatch.extract.attribution import attribution_for, find_attributions, load_outlets
 from koreawatch.extract.nlp import parse
@@ -116,18 +117,18 @@ def extract_article(text: str, article_id: str, published: date | None,
     time_ranges = ranges(norm.text, dct, timexes) if dct else []
     mentions = find_places(norm.text)
     candidates = ev.find_candidates(doc, attributions)
-    settled: list[tuple[ev.Candidate, ev.TimeChoice, Attribution | None]] = []
+    settled: list[tuple[ev.Candidate, et.TimeChoice, Attribution | None]] = []
     for cand in candidates:
         attribution = attribution_for(attributions, cand.trigger_start, cand.trigger_end)
-        settled.append((cand, ev.choose_time(cand, timexes, time_ranges, dct, norm.text),
+        settled.append((cand, et.choose_time(cand, timexes, time_ranges, dct, norm.text),
                         attribution))
     dated = [(c, t) for c, t, _ in settled]
-    records: list[tuple[ev.Candidate, ev.TimeChoice, tuple[str, ...], Attribution | None,
+    records: list[tuple[ev.Candidate, et.TimeChoice, tuple[str, ...], Attribution | None,
                         list[PlaceMention]]] = []
     merged_mentions: dict[int, list[ev.Candidate]] = {}
     for cand, when, attribution in settled:
         if not (when.start or when.end):
-            when = ev.bound_by_other(cand, dated, norm.text) or when
+            when = et.bound_by_other(cand, dated, norm.text) or when
         places = _places_for(cand, mentions, attribution)
         key = tuple(sorted({m.place.id.split("/")[0] for m in places}))
         merged = False
@@ -150,7 +151,7 @@ def extract_article(text: str, article_id: str, published: date | None,
 
 
 def _event(norm: NormalizedText, article_id: str, index: int, cand: ev.Candidate,
-           when: ev.TimeChoice, attribution: Attribution | None,
+           when: et.TimeChoice, attribution: Attribution | None,
            places: list[PlaceMention], restated: list[ev.Candidate]) -> Event:
     evidence = _evidence(norm, cand.sent_start, cand.sent_end)
     return Event(
