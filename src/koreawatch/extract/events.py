@@ -87,6 +87,7 @@ class Lexicon:
     rules: tuple[TriggerRule, ...]
     state_names: frozenset[str]
     countries: dict[str, str] = field(hash=False, compare=False)
+    own_media_names: frozenset[str] = frozenset()
 
     @functools.cached_property
     def by_lemma(self) -> dict[str, tuple[TriggerRule, ...]]:
@@ -124,7 +125,8 @@ def load_lexicon() -> Lexicon:
     triggers = _load_json("event_triggers.json")
     actors = _load_json("state_actors.json")
     rules = tuple(_rule(entry, i) for i, entry in enumerate(triggers["rules"]))
-    return Lexicon(rules, frozenset(actors["state"]), dict(actors["countries"]))
+    return Lexicon(rules, frozenset(actors["state"]), dict(actors["countries"]),
+                   frozenset(actors.get("state_in_own_media", ())))
 
 
 # --------------------------------------------------------------------------- candidates
@@ -206,13 +208,15 @@ def is_state_name(phrase: str) -> bool:
     return _is_state(phrase, load_lexicon())
 
 
-def _is_state(phrase: str, lexicon: Lexicon) -> bool:
+def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
+    """Whether ``phrase`` names the North Korean state; in the state's own media
+    (``own_media``) generic names ("the government", "a spokesperson", "it") do too."""
     low = phrase.lower().strip()
     low = re.sub(r"^(the|a|an)\s+", "", low)
-    if low in lexicon.state_names or ("the " + low) in lexicon.state_names:
+    names = lexicon.state_names | lexicon.own_media_names if own_media else lexicon.state_names
+    if low in names or ("the " + low) in names:
         return True
-    return any(re.search(rf"\b{re.escape(name)}\b", low) for name in lexicon.state_names
-               if len(name) > 3 and name not in ("the country", "the government", "ministry"))
+    return any(re.search(rf"\b{re.escape(name)}\b", low) for name in names if len(name) > 3)
 
 
 def _vetoing_lemmas(token: Any) -> set[str]:
@@ -226,7 +230,8 @@ def _vetoing_lemmas(token: Any) -> set[str]:
     return lemmas | {token.lower_}
 
 
-def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon) -> bool:
+def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon,
+               own_media: bool = False) -> bool:
     if token.pos_ not in rule.pos:
         return False
     if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle
@@ -238,7 +243,7 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False
     if rule.state_subject:
         subject = _subject(token)
-        return subject is not None and _is_state(_span_text(subject), lexicon)
+        return subject is not None and _is_state(_span_text(subject), lexicon, own_media)
     return True
 
 
@@ -403,9 +408,11 @@ def _in_purpose(token: Any) -> bool:
 
 
 def find_candidates(
-    doc: Any, attributions: Sequence[Attribution] = (), lexicon: Lexicon | None = None
+    doc: Any, attributions: Sequence[Attribution] = (), lexicon: Lexicon | None = None,
+    own_media: bool = False,
 ) -> list[Candidate]:
-    """Event candidates of a parsed text, one per trigger, in text order."""
+    """Event candidates of a parsed text, one per trigger, in text order; ``own_media``
+    when the article is the North Korean state's own media (KCNA)."""
     lexicon = lexicon or load_lexicon()
     found: list[Candidate] = []
     previous_hedged = False
@@ -421,7 +428,8 @@ def find_candidates(
             if not rules or _in_purpose(token):
                 continue
             lemmas = _phrase_lemmas(token)
-            rule = next((r for r in rules if _rule_fits(r, token, lemmas, lexicon)), None)
+            rule = next((r for r in rules
+                         if _rule_fits(r, token, lemmas, lexicon, own_media)), None)
             if rule is None or (rule.type != "official_statement" and _generic(token)):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))

@@ -116,7 +116,8 @@ def extract_article(text: str, article_id: str, published: date | None,
     timexes = tag(norm.text, dct, doc=doc) if dct else []
     time_ranges = ranges(norm.text, dct, timexes) if dct else []
     mentions = find_places(norm.text)
-    candidates = ev.find_candidates(doc, attributions)
+    own_media = bool(outlet) and load_outlets().kind(outlet or "") == "state_media"
+    candidates = ev.find_candidates(doc, attributions, own_media=own_media)
     settled: list[tuple[ev.Candidate, et.TimeChoice, Attribution | None]] = []
     for cand in candidates:
         attribution = attribution_for(attributions, cand.trigger_start, cand.trigger_end)
