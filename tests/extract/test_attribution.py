@@ -10,11 +10,10 @@ from typing import Any
 import pytest
 
 from koreawatch.errors import KoreaWatchError
-from koreawatch.extract.attribution import (
+from koreawatch.extract.attribution import attribution_for, find_attributions
+from koreawatch.extract.outlets import (
     KINDS,
     OutletDataError,
-    attribution_for,
-    find_attributions,
     load_outlets,
     normalize_source,
     parse_outlets,

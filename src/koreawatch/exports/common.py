@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from koreawatch.extract.attribution import load_outlets
+from koreawatch.extract.outlets import load_outlets
 from koreawatch.extract.places import PROVINCE_LEVELS, Gazetteer, load_gazetteer
 from koreawatch.models import Incident, PlaceRef
 

@@ -17,8 +17,9 @@ from typing import Any
 
 from koreawatch.extract import event_time as et
 from koreawatch.extract import events as ev
-from koreawatch.extract.attribution import attribution_for, find_attributions, load_outlets
+from koreawatch.extract.attribution import attribution_for, find_attributions
 from koreawatch.extract.nlp import parse
+from koreawatch.extract.outlets import load_outlets
 from koreawatch.extract.places import PlaceMention, find_places
 from koreawatch.extract.quotes import find_quotes
 from koreawatch.extract.time import ranges, tag

@@ -142,7 +142,7 @@ def _fallback_normalize(name: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _normalizer() -> Callable[[str], str]:
     try:
-        from koreawatch.extract.attribution import load_outlets, normalize_source
+        from koreawatch.extract.outlets import load_outlets, normalize_source
     except Exception as exc:  # noqa: BLE001 - any import failure means: use the fallback
         log.info("attribution.normalize_source unavailable (%s); using the local fallback", exc)
         return _fallback_normalize

@@ -37,7 +37,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from koreawatch.extract.attribution import Outlets, load_outlets, normalize_source, outlet_key
+from koreawatch.extract.outlets import Outlets, load_outlets, normalize_source, outlet_key
 from koreawatch.models import Incident, Mention, Origin
 
 

@@ -65,8 +65,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from koreawatch.extract.attribution import Outlets, load_outlets
 from koreawatch.extract.events import is_state_name, load_lexicon
+from koreawatch.extract.outlets import Outlets, load_outlets
 from koreawatch.extract.places import Gazetteer, load_gazetteer
 from koreawatch.models import MODALITIES, Actor, Event, Incident, Mention, PlaceRef, When
 from koreawatch.resolve.corroboration import origins
