@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from koreawatch.extract.quotes import (
-    QuoteDataError,
-    find_quote_spans,
-    find_quotes,
-    load_lexicon,
-    parse_lexicon,
-    word_count,
-)
+from koreawatch.extract.quote_spans import find_quote_spans, word_count
+from koreawatch.extract.quotes import QuoteDataError, find_quotes, load_lexicon, parse_lexicon
 
 
 def _quoted(text: str) -> list[str]:

@@ -46,21 +46,19 @@ import functools
 import json
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
 from koreawatch.errors import KoreaWatchError
+from koreawatch.extract.outlets import load_outlets, normalize_source
+from koreawatch.extract.quote_spans import find_quote_spans, paragraphs, word_count
 
 log = logging.getLogger(__name__)
 
 DATA_FILE = "speech_verbs.json"
 MIN_WORDS = 6
 CONTINUE_PARAGRAPHS = 2
-_WORD = re.compile(r"\w+(?:['-]\w+)*")
-_OPEN_PREV = set(" \n([{-\u2013\u2014/\"'")
-_CLOSE_NEXT = set(" \n,.;:!?)]}-\u2013\u2014/\"'")
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her"}
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the", "a", "an"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "some"}
@@ -130,8 +128,9 @@ def load_lexicon() -> Lexicon:
     return parse_lexicon(data)
 
 
-def _fallback_normalize(name: str) -> str:
-    """Strip articles and a possessive; prefer a parenthesized acronym ("... (KCNA)")."""
+def _strip_outlet(name: str) -> str:
+    """An unknown outlet's name without articles or a "web site" tail; a parenthesized
+    acronym ("... (KCNA)") stands for the whole name."""
     acronym = re.search(r"\(([A-Z][A-Za-z]{1,7})\)?$", name)
     if acronym:
         return acronym.group(1)
@@ -139,109 +138,10 @@ def _fallback_normalize(name: str) -> str:
     return re.sub(r"\s+(web\s?site|website|news site)$", "", name, flags=re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=1)
-def _normalizer() -> Callable[[str], str]:
-    try:
-        from koreawatch.extract.outlets import load_outlets, normalize_source
-    except Exception as exc:  # noqa: BLE001 - any import failure means: use the fallback
-        log.info("attribution.normalize_source unavailable (%s); using the local fallback", exc)
-        return _fallback_normalize
-
-    def normalize(name: str) -> str:
-        known = load_outlets().get(name) is not None
-        return normalize_source(name if known else _fallback_normalize(name))
-
-    return normalize
-
-
 def normalize_outlet(name: str) -> str:
     """An outlet's common short press name ("Korean Central News Agency (KCNA)" -> "KCNA")."""
-    return _normalizer()(name)
-
-
-# --------------------------------------------------------------------------- spans
-
-
-def _mark_kind(text: str, i: int, mark: str) -> str | None:
-    """"open", "close", "both" (could be either) or None (an apostrophe)."""
-    prev = text[i - 1] if i > 0 else "\n"
-    nxt = text[i + 1] if i + 1 < len(text) else "\n"
-    opener = prev in _OPEN_PREV and not nxt.isspace()
-    closer = not prev.isspace() and (nxt in _CLOSE_NEXT)
-    if mark == "'":
-        if prev.isalnum() and nxt.isalnum():
-            return None
-        if opener and (re.match(r"\d0s\b", text[i + 1 : i + 5]) or nxt in "'\""):
-            return None
-        return "open" if opener and not closer else "close" if closer and not opener else None
-    if opener == closer:
-        return "both"
-    return "open" if opener else "close"
-
-
-def _pair_marks(text: str, lo: int, hi: int, mark: str) -> list[tuple[int, int, str]]:
-    """Pair ``mark``s in ``text[lo:hi]``: (start, end, how) with how in closed/cut/open."""
-    spans: list[tuple[int, int, str]] = []
-    open_at: int | None = None
-    for i in range(lo, hi):
-        if text[i] != mark:
-            continue
-        kind = _mark_kind(text, i, mark)
-        if open_at is None:
-            if kind in ("open", "both"):
-                open_at = i
-        elif kind in ("close", "both"):
-            spans.append((open_at + 1, i, "closed"))
-            open_at = None
-        elif kind == "open":
-            spans.append((open_at + 1, i, "cut"))
-            open_at = i
-    if open_at is not None:
-        spans.append((open_at + 1, hi, "open"))
-    return spans
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out, lo = [], 0
-    for m in re.finditer(r"\n+", text):
-        out.append((lo, m.start()))
-        lo = m.end()
-    out.append((lo, len(text)))
-    return [(a, b) for a, b in out if b > a]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def find_quote_spans(text: str) -> list[tuple[int, int, str]]:
-    """All quotation spans of ``text`` (rules 1-3 of the module doc), in text order.
-
-    Returns (start, end, how): ``how`` is "closed", "cut" (a missing closing mark) or
-    "open" (runs to the paragraph's end)."""
-    paras = _paragraphs(text)
-    spans: list[tuple[int, int, str]] = []
-    for n, (lo, hi) in enumerate(paras):
-        doubles = _pair_marks(text, lo, hi, '"')
-        inside = [(s, e) for s, e, _ in doubles]
-        nxt = text[paras[n + 1][0]] if n + 1 < len(paras) else ""
-        for s, e, how in _pair_marks(text, lo, hi, "'"):
-            if any(a <= s < b for a, b in inside):
-                continue
-            if how == "open" and s - 1 != lo and nxt != "'":
-                continue
-            doubles.append((s, e, how))
-        spans.extend((*_trim(text, s, e), how) for s, e, how in doubles)
-    return sorted(s for s in spans if s[1] > s[0])
-
-
-def word_count(text: str) -> int:
-    """Words as the annotation guide counts them ("fault...our" is two)."""
-    return len(_WORD.findall(text))
+    known = load_outlets().get(name) is not None
+    return normalize_source(name if known else _strip_outlet(name))
 
 
 def _is_title(text: str, start: int, lex: Lexicon) -> bool:
@@ -609,7 +509,7 @@ def find_quotes(doc: Any, own_outlet: str | None = None) -> list[FoundQuote]:
         if long:
             st.skip.update(range(t0, t1))
     _collect_mentions(st)
-    paras = _paragraphs(doc.text)
+    paras = paragraphs(doc.text)
     out: list[FoundQuote] = []
     last: tuple[int, FoundQuote] | None = None  # paragraph and attribution of the last quote
     carry: tuple[str, tuple[str, ...]] | None = None
