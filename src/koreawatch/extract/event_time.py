@@ -1,22 +1,38 @@
 """When an event happened: the interval, precision and reason chosen for one event
 candidate from the time expressions around it (rule 3 of ``extract/events.py``).
 
-Rules, in priority order:
+Rules, in priority order (each ``TimeChoice.reason`` starts with the rule's name):
 
-1. a range in the sentence ("between April and June") is the interval;
-2. the date expression of the trigger's own clause nearest to it; "recently" (PAST_REF)
-   is ``approx`` [publication - 30 days, publication];
-3. no date in the clause, and the trigger sits in an "after ..." clause: no date here,
-   the event it led to bounds it (``bound_by_other``: [open, that event's end]);
-4. no date in the clause, and a reporting verb governs the trigger ("UPI reported in
-   early March that ..."): the date is the report's, so an expected event starts then
-   ([report start, open]) and a past one ended by then ([open, report end]);
-5. another date in the sentence, nearest to the trigger;
-6. "since / throughout / during the pandemic" → [2020-01-01, publication] (``approx``);
-7. present perfect or "recently" → ``approx`` [publication - 30 days, publication];
-8. else no date (``unknown``, both ends open).
+1. ``statement.day``: an official statement is dated from the day it was made through
+   publication: [the day, week or month named in its clause, publication] ("KCNA said
+   on Monday"; "recently" gives ``approx``);
+2. ``range``: a range in the sentence ("between April and June") is the interval;
+3. ``clause``: the date expression of the trigger's own clause nearest to it;
+   "recently" (PAST_REF) is ``approx`` [publication - 30 days, publication];
+4. ``after``: no date in the clause, and the trigger sits in an "after ..." clause: no
+   interval here; ``bound_by_other`` bounds it by the end of the event it led to, else
+   by the end of the sentence's other date, else by publication ([open, that end]);
+5. ``report``: no date in the clause, and a reporting verb governs the trigger ("UPI
+   reported in early March that ...", "..., an official said on Sunday"): the date is the
+   report's, so an expected event starts then ([report start, open]) and a past one
+   ended by then ([open, report end]);
+6. ``sentence``: another date in the sentence, nearest to the trigger;
+7. ``pandemic``: "since / throughout / during the pandemic" → [2020-01-01, publication]
+   (``approx``);
+8. ``perfect``: present perfect → ``approx`` [publication - 30 days, publication] (a
+   statement in the present perfect is a series of claims: "has denied", "has not
+   admitted");
+9. ``statement.publication``: an official statement without a date was made on the day
+   of publication (the article's date for a KCNA item): [publication, publication];
+10. ``publication``: else the publication date bounds it (``unknown``): an expected
+    event comes after it ([publication, open]), any other happened by then ([open,
+    publication]).
 
-An expected event dated by a bare month that resolved into the past is the coming one.
+Dates in rules 2-6: an expected event dated by a bare month or season that resolved into
+the past is the coming one; an expected event dated by a past day, week or year starts
+then ([start, open]: the day of the plan or the period that has begun). Expressions that
+are part of a name ("the April 25 Hostel", "the May Day Stadium") are not dates. Without
+a publication date, an event without a date in its sentence gets no interval.
 """
 
 from __future__ import annotations
@@ -31,11 +47,20 @@ if TYPE_CHECKING:
     from koreawatch.extract.events import Candidate
 
 _PANDEMIC_START = date(2020, 1, 1)
+_STATEMENT_PRECISIONS = ("day", "week", "part_of_month", "month", "approx")
+_BARE_PERIODS = ("month", "part_of_month", "season")
+_SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|since)\s+the\s+"
+                    r"(pandemic|coronavirus|covid|outbreak)", re.I)
+_NAME_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w'-]*\s+){0,2}(?:Hostel|Street|Stadium|Factory|Complex|Works|Mine|Hall|"
+    r"House|Bridge|Square|Park|Hotel|School|University|Plant|Station|Farm|Prize|Movement|"
+    r"Club|Theatre|Theater|Hospital|Institute|Shipyard|Enterprise)\b")
 
 
 @dataclass(frozen=True)
 class TimeChoice:
-    """The interval chosen for an event and why."""
+    """The interval chosen for an event and why. ``fallback`` is the interval to use when
+    ``bound_by_other`` finds no event to bound an undated one (the publication bound)."""
 
     start: str | None
     end: str | None
@@ -43,76 +68,154 @@ class TimeChoice:
     text: str | None
     reason: str
     duration_days: int | None = None
+    fallback: TimeChoice | None = None
 
 
-def _approx(dct: date, days: int = 30) -> TimeChoice:
+def _approx(dct: date, text: str | None, reason: str, days: int = 30) -> TimeChoice:
     return TimeChoice((dct - timedelta(days=days)).isoformat(), dct.isoformat(), "approx",
-                      None, f"undated present perfect or recent: [DCT-{days}d, DCT]")
+                      text, reason)
 
 
-_SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|since)\s+the\s+"
-                    r"(pandemic|coronavirus|covid|outbreak)", re.I)
+def _with(choice: TimeChoice, duration: int | None) -> TimeChoice:
+    return TimeChoice(choice.start, choice.end, choice.precision, choice.text, choice.reason,
+                      duration, choice.fallback)
+
+
+def _is_name(timex: Any, text: str) -> bool:
+    """ "the April 25 Hostel": a date that begins the name of a place or institution."""
+    return bool(_NAME_AFTER.match(text[timex.end:timex.end + 60]))
+
+
+def _nearest(pool: Sequence[Any], pos: int) -> Any:
+    return min(pool, key=lambda t: abs(t.start - pos))
 
 
 def choose_time(
     cand: Candidate, timexes: Sequence[Any], time_ranges: Sequence[Any], dct: date | None,
     text: str,
 ) -> TimeChoice:
-    """The interval of one candidate (rule 3 of the module doc)."""
-    usable = [t for t in timexes if t.type == "DATE" and t.value not in ("PRESENT_REF",)
-              and cand.sent_start <= t.start < cand.sent_end and t.interval_start]
+    """The interval of one candidate (rules of the module doc, in order)."""
+    usable = [t for t in timexes if t.type == "DATE" and t.value != "PRESENT_REF"
+              and cand.sent_start <= t.start < cand.sent_end and t.interval_start
+              and not _is_name(t, text)]
     durations = [t for t in timexes if t.type == "DURATION" and cand.sent_start <= t.start
                  < cand.sent_end and t.duration_days]
-    duration = min(durations, key=lambda t: abs(t.start - cand.trigger_start)).duration_days \
-        if durations else None
+    duration = _nearest(durations, cand.trigger_start).duration_days if durations else None
+    sentence = text[cand.sent_start:cand.sent_end]
+    choice = (_statement_day(cand, usable, dct) or _dated(cand, usable, time_ranges, dct)
+              or _undated(cand, sentence, dct))
+    return _with(choice, duration)
+
+
+def _statement_day(cand: Candidate, usable: Sequence[Any], dct: date | None) -> TimeChoice | None:
+    """Rule 1: an official statement runs from the day named in its clause to publication."""
+    if cand.type != "official_statement" or dct is None:
+        return None
+    pool = [t for t in usable if cand.clause_start <= t.start < cand.clause_end
+            and t.precision in _STATEMENT_PRECISIONS and t.interval_start <= dct.isoformat()]
+    if not pool:
+        return None
+    best = _nearest(pool, cand.trigger_start)
+    if best.value == "PAST_REF":
+        return _approx(dct, best.text, "statement.day: made recently")
+    return TimeChoice(best.interval_start, dct.isoformat(), "day", best.text,
+                      "statement.day: from the day it was made to publication: " + best.reason)
+
+
+def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
+           dct: date | None) -> TimeChoice | None:
+    """Rules 2-6: the interval from a date expression of the sentence."""
+    if cand.type == "official_statement":
+        return None
     for rng in time_ranges:
         if cand.sent_start <= rng.start < cand.sent_end:
-            start, end = _shift_future(rng.interval_start, rng.interval_end, cand, dct)
-            return TimeChoice(start, end, rng.precision, rng.text, rng.reason, duration)
+            start, end = _shift_future(rng.interval_start, rng.interval_end, rng.precision,
+                                       cand, dct)
+            return TimeChoice(start, end, rng.precision, rng.text, "range: " + rng.reason)
     in_clause = [t for t in usable if cand.clause_start <= t.start < cand.clause_end]
-    if not in_clause and cand.after_clause:
-        return TimeChoice(None, None, "unknown", None, "in an 'after' clause", duration)
-    if not in_clause and cand.reported_by:
-        report = [t for t in usable if t.start < cand.clause_start]
-        if report:
-            best = min(report, key=lambda t: cand.clause_start - t.start)
-            if cand.modality == "expected":
-                return TimeChoice(best.interval_start, None, "unknown", best.text,
-                                  "expected, from the report's date: " + best.reason, duration)
-            return TimeChoice(None, best.interval_end, "unknown", best.text,
-                              "before the report's date: " + best.reason, duration)
-    pool = in_clause or usable
-    if pool:
-        best = min(pool, key=lambda t: abs(t.start - cand.trigger_start))
-        if best.value == "PAST_REF" and dct is not None:
-            choice = _approx(dct)
-            return TimeChoice(choice.start, choice.end, "approx", best.text, best.reason,
-                              duration)
-        start, end = _shift_future(best.interval_start, best.interval_end, cand, dct)
-        if cand.modality == "expected" and start and dct and start <= dct.isoformat() \
-                and best.precision not in ("month", "part_of_month", "season", "day"):
-            return TimeChoice(start, None, "unknown", best.text,
-                              "expected after the report: " + best.reason, duration)
-        return TimeChoice(start, end, best.precision, best.text, best.reason, duration)
+    if in_clause:
+        return _from_timex(cand, _nearest(in_clause, cand.trigger_start), dct, "clause")
+    outside = [t for t in usable if not cand.clause_start <= t.start < cand.clause_end]
+    if cand.after_clause:
+        return _after(dct, outside, cand)
+    if cand.reported_by and outside:
+        return _reported(cand, outside)
+    if usable:
+        return _from_timex(cand, _nearest(usable, cand.trigger_start), dct, "sentence")
+    return None
+
+
+def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str) -> TimeChoice:
+    """The interval of one date expression for the candidate (rules 3 and 6)."""
+    if best.value == "PAST_REF" and dct is not None:
+        return _approx(dct, best.text, f"{rule}: recently: {best.reason}")
+    start, end = _shift_future(best.interval_start, best.interval_end, best.precision,
+                               cand, dct)
+    if cand.modality == "expected" and start and dct and start <= dct.isoformat() \
+            and best.precision not in _BARE_PERIODS:
+        return TimeChoice(start, None, "unknown", best.text,
+                          f"{rule}: expected, from the start of: {best.reason}")
+    return TimeChoice(start, end, best.precision, best.text, f"{rule}: {best.reason}")
+
+
+def _after(dct: date | None, outside: Sequence[Any], cand: Candidate) -> TimeChoice:
+    """Rule 4: an event in an "after ..." clause is left to ``bound_by_other``; its fallback
+    is [open, the end of the sentence's other date], else the publication bound."""
+    before = [t for t in outside if t.interval_end]
+    fallback: TimeChoice | None = None
+    if before:
+        best = _nearest(before, cand.trigger_start)
+        fallback = TimeChoice(None, best.interval_end, "unknown", best.text,
+                              "after: before the event it led to: " + best.reason)
+    elif dct is not None:
+        fallback = _publication(cand, dct)
+    return TimeChoice(None, None, "unknown", None, "after: in an 'after' clause",
+                      fallback=fallback)
+
+
+def _reported(cand: Candidate, outside: Sequence[Any]) -> TimeChoice:
+    """Rule 5: the date of the report that governs the trigger bounds the event."""
+    best = min(outside, key=lambda t: min(abs(t.start - cand.clause_start),
+                                          abs(t.start - cand.clause_end)))
+    if cand.modality == "expected":
+        return TimeChoice(best.interval_start, None, "unknown", best.text,
+                          "report: expected, from the report's date: " + best.reason)
+    return TimeChoice(None, best.interval_end, "unknown", best.text,
+                      "report: before the report's date: " + best.reason)
+
+
+def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
+    """Rules 7-10: no date expression for the event in its sentence."""
     if dct is None:
-        return TimeChoice(None, None, "unknown", None, "no date and no publication date",
-                          duration)
-    sentence = text[cand.sent_start:cand.sent_end]
-    if _SINCE.search(sentence):
+        return TimeChoice(None, None, "unknown", None, "no date and no publication date")
+    since = _SINCE.search(sentence)
+    if since:
         return TimeChoice(_PANDEMIC_START.isoformat(), dct.isoformat(), "approx",
-                          _SINCE.search(sentence).group(0),  # type: ignore[union-attr]
-                          "since the start of the pandemic", duration)
-    if cand.tense == "present_perfect" or re.search(r"\brecent(ly)?\b", sentence, re.I):
-        choice = _approx(dct)
-        return TimeChoice(choice.start, choice.end, "approx", None, choice.reason, duration)
-    return TimeChoice(None, None, "unknown", None, "no date in the sentence", duration)
+                          since.group(0), "pandemic: since the start of the pandemic")
+    if cand.tense == "present_perfect" and cand.modality != "expected":
+        return _approx(dct, None, "perfect: undated present perfect: [DCT-30d, DCT]")
+    if cand.type == "official_statement":
+        return TimeChoice(dct.isoformat(), dct.isoformat(), "day", None,
+                          "statement.publication: made on the day of publication")
+    return _publication(cand, dct)
+
+
+def _publication(cand: Candidate, dct: date) -> TimeChoice:
+    """Rule 10: the publication date bounds an undated event."""
+    if cand.modality == "expected":
+        return TimeChoice(dct.isoformat(), None, "unknown", None,
+                          "publication: expected after publication")
+    return TimeChoice(None, dct.isoformat(), "unknown", None,
+                      "publication: happened by publication")
 
 
 def _shift_future(
-    start: str | None, end: str | None, cand: Candidate, dct: date | None
+    start: str | None, end: str | None, precision: str, cand: Candidate, dct: date | None
 ) -> tuple[str | None, str | None]:
-    """An expected event dated by a bare month that resolved into the past is the coming one."""
-    if cand.modality != "expected" or dct is None or not end or end >= dct.isoformat():
+    """An expected event dated by a bare month or season that resolved into the past is the
+    coming one (a past day is the day of the plan, never a day a year on)."""
+    if cand.modality != "expected" or dct is None or not end or end >= dct.isoformat() \
+            or precision not in _BARE_PERIODS:
         return start, end
 
     def bump(value: str | None) -> str | None:
@@ -129,12 +232,17 @@ def _shift_future(
 
 def bound_by_other(cand: Candidate, others: Iterable[tuple[Candidate, TimeChoice]],
                    text: str) -> TimeChoice | None:
-    """An undated event in an "after ..." clause of a dated event happened before it."""
+    """An undated event in an "after ..." clause of a dated event happened before it; with no
+    such event, the candidate's own fallback (the publication bound) applies."""
+    own: TimeChoice | None = None
     for other, when in others:
-        if other is cand or other.sent_start != cand.sent_start or not when.end:
+        if other is cand:
+            own = when
+            continue
+        if other.sent_start != cand.sent_start or not when.end:
             continue
         between = text[other.trigger_end:cand.trigger_start]
         if other.trigger_start < cand.trigger_start and re.search(r"\bafter\b", between):
             return TimeChoice(None, when.end, "unknown", None,
-                              f"before the {other.type} it led to (ends {when.end})")
-    return None
+                              f"after: before the {other.type} it led to (ends {when.end})")
+    return own.fallback if own is not None else None

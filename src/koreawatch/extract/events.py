@@ -56,6 +56,7 @@ _HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "apparently", "suspect
 _DENY_WORDS = {"deny", "denial", "dismiss", "reject", "refute", "rebut"}
 _PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to curb|to deter|"
                       r"to block|in an effort to|to try to|designed to)\s+(\w+\s+){0,2}$", re.I)
+_PLAN_PHRASE = re.compile(r"\b(with a view to|in a bid to|in preparation for)\b", re.I)
 _UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt"}
 _REPORT_VERBS = {"report", "say", "state", "tell", "claim", "announce", "write", "note",
                  "cite", "quote"}
@@ -290,6 +291,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
         if any(c.dep_ == "neg" for c in anc.children) and anc.pos_ == "VERB" \
                 and anc.lemma_.lower() not in ("say", "report", "tell", *_UNDO_NEGATION):
             return "negated", f"negated governing verb {anc.text!r}"
+    if _PLAN_PHRASE.search(token.doc[max(sent.start, token.i - 6):token.i].text):
+        return "expected", "purpose phrase of a plan ('with a view to')"
     near = [t for t in (*token.children, *ancestors[:3]) if t.i < token.i or t.dep_ == "aux"]
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if token.lower_.startswith(("prepar", "plan")) or near_words & _EXPECT_WORDS:

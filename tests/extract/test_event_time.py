@@ -1,0 +1,128 @@
+"""The time choice of one event candidate (``extract/event_time.py``), rule by rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from koreawatch.extract import event_time as et
+from koreawatch.extract import events as ev
+from koreawatch.extract.attribution import find_attributions
+from koreawatch.extract.nlp import parse
+from koreawatch.extract.time import ranges, tag
+
+DCT = date(2021, 3, 15)  # a Monday
+
+
+def timed(text: str, dct: date | None = DCT) -> list[tuple[ev.Candidate, et.TimeChoice]]:
+    norm, doc = parse(text)
+    timexes = tag(norm.text, dct, doc=doc) if dct else []
+    spans = ranges(norm.text, dct, timexes) if dct else []
+    found = ev.find_candidates(doc, find_attributions(doc))
+    return [(c, et.choose_time(c, timexes, spans, dct, norm.text)) for c in found]
+
+
+def first_of(text: str, etype: str) -> et.TimeChoice:
+    return next(w for c, w in timed(text) if c.type == etype)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "start", "end", "rule"),
+    [
+        ("KCNA said on Thursday that the country had no cases of the virus.",
+         "2021-03-11", "2021-03-15", "statement.day"),
+        ("State media said the country had no cases of the virus.",
+         "2021-03-15", "2021-03-15", "statement.publication"),
+        ("The harvest was twice that of the year before, KCNA said.",
+         "2021-03-15", "2021-03-15", "statement.publication"),
+        ("North Korea has denied that it has any cases of the virus.",
+         "2021-02-13", "2021-03-15", "perfect"),
+        ("The regime has claimed throughout the pandemic that it has no cases.",
+         "2020-01-01", "2021-03-15", "pandemic"),
+    ],
+)
+def test_choose_time_statement_runs_from_the_day_made_to_publication(
+        sentence: str, start: str, end: str, rule: str) -> None:
+    when = first_of(sentence, "official_statement")
+    assert (when.start, when.end) == (start, end)
+    assert when.reason.startswith(rule + ":")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "etype", "start", "end", "rule"),
+    [
+        ("Guards arrested three traders near the river in early February.", "arrest",
+         "2021-02-01", "2021-02-10", "clause"),
+        ("Trade with China could resume between April and June.", "trade_resumption",
+         "2021-04-01", "2021-06-30", "range"),
+        ("The authorities executed two smugglers in public.", "punishment",
+         None, "2021-03-15", "publication"),
+        ("The regime is expected to reopen the border to trucks.", "border_reopening",
+         "2021-03-15", None, "publication"),
+        ("The country has sealed its border with China.", "border_closure",
+         "2021-02-13", "2021-03-15", "perfect"),
+    ],
+)
+def test_choose_time_rule_gives_interval(sentence: str, etype: str, start: str | None,
+                                         end: str | None, rule: str) -> None:
+    when = first_of(sentence, etype)
+    assert (when.start, when.end) == (start, end), when
+    assert when.reason.startswith(rule + ":")
+
+
+@pytest.mark.model
+def test_choose_time_expected_event_dated_by_a_past_day_starts_then() -> None:
+    when = first_of("On Tuesday, Washington proposed to blacklist ten ships trading with "
+                    "North Korea.", "trade_suspension")
+    assert (when.start, when.end, when.precision) == ("2021-03-09", None, "unknown")
+
+
+@pytest.mark.model
+def test_choose_time_expected_event_in_a_past_month_is_the_coming_one() -> None:
+    when = first_of("North Korea will reopen the border in February.", "border_reopening")
+    assert (when.start, when.end) == ("2022-02-01", "2022-02-28")
+
+
+@pytest.mark.model
+def test_choose_time_date_in_a_facility_name_is_no_date() -> None:
+    when = first_of("The workers were arrested at the April 25 Hostel.", "arrest")
+    assert (when.start, when.end) == (None, "2021-03-15")
+
+
+@pytest.mark.model
+def test_choose_time_report_date_after_the_clause_bounds_a_past_event() -> None:
+    when = first_of("Police have seized a ship suspected of smuggling oil to North Korea, "
+                    "an official said on Friday.", "smuggling")
+    assert (when.start, when.end) == (None, "2021-03-12")
+    assert when.reason.startswith("report:")
+
+
+@pytest.mark.model
+def test_choose_time_no_publication_date_gives_no_interval() -> None:
+    (_cand, when), *_ = timed("The authorities executed two smugglers in public.", dct=None)
+    assert (when.start, when.end) == (None, None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "end", "rule"),
+    [
+        ("Kim apologised yesterday after a fisherman was killed at sea by border guards.",
+         "2021-03-14", "after"),
+        ("Kim apologised after a fisherman was killed at sea by border guards.",
+         "2021-03-15", "publication"),
+    ],
+)
+def test_bound_by_other_after_clause_is_bounded(text: str, end: str, rule: str) -> None:
+    pairs = timed(text)
+    after = [(c, w) for c, w in pairs if c.after_clause]
+    assert after, pairs
+    cand, when = after[0]
+    assert (when.start, when.end) == (None, None)
+    bounded = et.bound_by_other(cand, pairs, text)
+    assert bounded is not None
+    assert (bounded.start, bounded.end) == (None, end)
+    assert bounded.reason.startswith(rule + ":")
