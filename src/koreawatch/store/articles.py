@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, text, tuple_, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, text, update
 
 from koreawatch.errors import NotFoundError, UsageError
 from koreawatch.ingest import dedup
@@ -56,8 +56,11 @@ def _near_duplicate(
     conn: Connection, sig: bytes, threshold: float
 ) -> tuple[str, float] | None:
     keys = dedup.band_keys(sig)
-    in_buckets = select(lsh_buckets.c.version_id).where(
-        tuple_(lsh_buckets.c.band, lsh_buckets.c.bucket).in_(keys))
+    # OR of (band, bucket) pairs, not a row-value IN: SQLite searches the key index for
+    # each pair then, where the IN form scans the whole table on every insert.
+    in_buckets = select(lsh_buckets.c.version_id).where(or_(*[
+        and_(lsh_buckets.c.band == band, lsh_buckets.c.bucket == bucket)
+        for band, bucket in keys]))
     candidates = conn.execute(
         select(article_versions.c.article_id, article_versions.c.signature,
                articles.c.first_seen)
