@@ -47,6 +47,13 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("The country received a shipment of vaccines in February.", "aid_delivery"),
         ("KCNA said on Monday that the country had no cases of the virus.",
          "official_statement"),
+        ("Pyongyang executed five officials last month after a failed project.", "punishment"),
+        ("The navy seized a ship suspected of transferring oil to a North Korean tanker.",
+         "smuggling"),
+        ("North Korea has ordered its soldiers to shoot on sight anyone who approaches the "
+         "border.", "security_reinforcement"),
+        ("The roads and railways leading to the South were completely blocked on Tuesday.",
+         "border_closure"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -60,11 +67,14 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "illegal border crossings.",
         "She closed the door and walked to the market.",
         "Defectors flee the North and come to the South to build new lives.",
+        "The committee executed its plan to rebuild the flooded villages.",
+        "North Korea has ordered its soldiers to shoot on sight anyone who approaches the "
+        "border.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
     found = {c.type for c in candidates(sentence)}
-    assert not found & {"border_closure", "illegal_crossing", "smuggling"}
+    assert not found & {"border_closure", "illegal_crossing", "smuggling", "punishment"}
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,7 @@ class TriggerRule:
     particle: str | None = None
     flow: str | None = None
     state_subject: bool = False
+    without_object: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             pos=frozenset(entry["pos"]), with_=frozenset(entry.get("with", ())),
             without=frozenset(entry.get("without", ())), particle=entry.get("particle"),
             flow=entry.get("flow"), state_subject=bool(entry.get("state_subject", False)),
+            without_object=frozenset(entry.get("without_object", ())),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"event_triggers.json rule {index}: missing or bad field {exc}") \
@@ -241,6 +243,10 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if rule.with_ and not (rule.with_ & lemmas):
         return False
     if rule.without & _vetoing_lemmas(token):
+        return False
+    if rule.without_object and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in rule.without_object
+            for c in token.children):
         return False
     if rule.state_subject:
         subject = _subject(token)
