@@ -68,6 +68,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "She closed the door and walked to the market.",
         "Defectors flee the North and come to the South to build new lives.",
         "The committee executed its plan to rebuild the flooded villages.",
+        "The regime banned the import of foreign goods in March.",
         "North Korea has ordered its soldiers to shoot on sight anyone who approaches the "
         "border.",
     ],
