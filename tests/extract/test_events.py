@@ -54,6 +54,9 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "border.", "security_reinforcement"),
         ("The roads and railways leading to the South were completely blocked on Tuesday.",
          "border_closure"),
+        ("Two women who crossed into China were caught and sent back.", "illegal_crossing"),
+        ("Authorities have stepped up inspections of homes to find foreign videos.",
+         "crackdown"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -88,6 +91,7 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("North Korea is preparing to resume trade with China.", "expected"),
         ("North Korea did not close the border with China in January.", "negated"),
         ("China denied that it had smuggled oil to North Korea.", "denied"),
+        ("China has offered to send vaccines to North Korea.", "expected"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:

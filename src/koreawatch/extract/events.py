@@ -57,6 +57,7 @@ _DENY_WORDS = {"deny", "denial", "dismiss", "reject", "refute", "rebut"}
 _PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to curb|to deter|"
                       r"to block|in an effort to|to try to|designed to)\s+(\w+\s+){0,2}$", re.I)
 _PLAN_PHRASE = re.compile(r"\b(with a view to|in a bid to|in preparation for)\b", re.I)
+_OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
 _UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt"}
 _REPORT_VERBS = {"report", "say", "state", "tell", "claim", "announce", "write", "note",
                  "cite", "quote"}
@@ -301,6 +302,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
         return "expected", "purpose phrase of a plan ('with a view to')"
     near = [t for t in (*token.children, *ancestors[:3]) if t.i < token.i or t.dep_ == "aux"]
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    if token.lemma_.lower() in _OFFER_WORDS:
+        return "expected", "an offer or pledge, not yet carried out"
     if token.lower_.startswith(("prepar", "plan")) or near_words & _EXPECT_WORDS:
         return "expected", "modal or plan word with the trigger"
     if any(t.lower_ in ("will", "would") for t in token.children):
