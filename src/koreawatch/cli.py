@@ -7,10 +7,11 @@ import contextlib
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,6 +20,9 @@ from rich.table import Table
 from koreawatch import __version__
 from koreawatch.errors import KoreaWatchError, UsageError
 from koreawatch.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 app = typer.Typer(
     help="Korea Watch: turn news about North Korea into a sourced, queryable record.",
@@ -59,6 +63,18 @@ def _open(ctx: typer.Context):  # -> Store
     from koreawatch.store.db import open_store
 
     return open_store(_settings(ctx).resolved_db())
+
+
+@contextlib.contextmanager
+def store_connection(ctx: typer.Context, write: bool = False) -> Iterator[Connection]:
+    """A connection to the store of ``ctx`` (a transaction when ``write``), closing the
+    store afterwards."""
+    store = _open(ctx)
+    try:
+        with store.engine.begin() if write else store.engine.connect() as conn:
+            yield conn
+    finally:
+        store.close()
 
 
 def _version(value: bool) -> None:
@@ -161,8 +177,7 @@ def articles_list(
     """List stored articles, newest first."""
     from koreawatch.store.articles import list_articles
 
-    store = _open(ctx)
-    with store.engine.connect() as conn:
+    with store_connection(ctx) as conn:
         rows = list_articles(conn, limit=limit, outlet=outlet)
     if as_json:
         print_json([row.summary() for row in rows])
@@ -183,8 +198,7 @@ def articles_show(
     """Show one article: metadata, versions and text."""
     from koreawatch.store.articles import article_versions_of, get_article
 
-    store = _open(ctx)
-    with store.engine.connect() as conn:
+    with store_connection(ctx) as conn:
         article = get_article(conn, article_id)
         versions = article_versions_of(conn, article_id)
     data = {**article.summary(), "author": article.author, "topic": article.topic,
@@ -213,8 +227,7 @@ def articles_search(
     """Full-text search over stored articles."""
     from koreawatch.store.articles import search_articles
 
-    store = _open(ctx)
-    with store.engine.connect() as conn:
+    with store_connection(ctx) as conn:
         hits = search_articles(conn, query, limit=limit)
     if as_json:
         print_json([{**a.summary(), "score": round(score, 4)} for a, score in hits])
@@ -243,9 +256,9 @@ def db_stats(
     from koreawatch.store.articles import store_stats
     from koreawatch.store.events import extraction_stats
 
-    store = _open(ctx)
-    with store.engine.connect() as conn:
-        stats = {"store": store.url, **store_stats(conn), **extraction_stats(conn)}
+    with store_connection(ctx) as conn:
+        url = conn.engine.url.render_as_string(hide_password=True)
+        stats = {"store": url, **store_stats(conn), **extraction_stats(conn)}
     if as_json:
         print_json(stats)
         return
@@ -263,8 +276,11 @@ def db_reextract(
     from koreawatch.ingest.pipeline import reextract_stored
 
     store = _open(ctx)
-    with _progress() as progress:
-        done = reextract_stored(store, article_ids or None, progress=progress)
+    try:
+        with _progress() as progress:
+            done = reextract_stored(store, article_ids or None, progress=progress)
+    finally:
+        store.close()
     out.print(f"re-extracted {done['articles']} articles: {done['events']} events", markup=False)
 
 
@@ -277,8 +293,7 @@ def db_log(
     """Show the ingest log: each item of a run with its outcome and reason."""
     from koreawatch.store.runs import run_log
 
-    store = _open(ctx)
-    with store.engine.connect() as conn:
+    with store_connection(ctx) as conn:
         rows = run_log(conn, run)
     if as_json:
         print_json(rows)
@@ -311,8 +326,7 @@ def extract(
     if article_id:
         from koreawatch.store.articles import get_article, to_article
 
-        store = _open(ctx)
-        with store.engine.connect() as conn:
+        with store_connection(ctx) as conn:
             stored = [get_article(conn, one) for one in article_id]
         for row in stored:
             print_json(extract_one(to_article(row), row.id).to_json())

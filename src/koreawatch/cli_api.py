@@ -41,15 +41,11 @@ def token_create(
     name: Annotated[str, typer.Argument(help="A name for the token (who or what uses it).")],
 ) -> None:
     """Create a token and print it: it is shown this once (the store keeps only a hash)."""
-    from koreawatch.cli import _open, err, out
+    from koreawatch.cli import err, out, store_connection
     from koreawatch.store.tokens import create_token
 
-    store = _open(ctx)
-    try:
-        with store.engine.begin() as conn:
-            secret = create_token(conn, name)
-    finally:
-        store.close()
+    with store_connection(ctx, write=True) as conn:
+        secret = create_token(conn, name)
     out.print(secret, markup=False)
     err.print(f"koreawatch: token {name!r} created; copy it now, it is not shown again",
               markup=False)
@@ -61,15 +57,11 @@ def token_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List tokens (names and dates, never the secrets)."""
-    from koreawatch.cli import _open, out, print_json
+    from koreawatch.cli import out, print_json, store_connection
     from koreawatch.store.tokens import list_tokens
 
-    store = _open(ctx)
-    try:
-        with store.engine.connect() as conn:
-            tokens = list_tokens(conn)
-    finally:
-        store.close()
+    with store_connection(ctx) as conn:
+        tokens = list_tokens(conn)
     if as_json:
         print_json([t.to_dict() for t in tokens])
         return
@@ -86,15 +78,11 @@ def token_revoke(
     name: Annotated[str, typer.Argument(help="The token's name.")],
 ) -> None:
     """Revoke a token: requests with it are refused from now on."""
-    from koreawatch.cli import _open, out
+    from koreawatch.cli import out, store_connection
     from koreawatch.store.tokens import revoke_token
 
-    store = _open(ctx)
-    try:
-        with store.engine.begin() as conn:
-            revoke_token(conn, name)
-    finally:
-        store.close()
+    with store_connection(ctx, write=True) as conn:
+        revoke_token(conn, name)
     out.print(f"token {name!r} revoked", markup=False)
 
 

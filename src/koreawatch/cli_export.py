@@ -86,14 +86,10 @@ def open_output(output: Path | None) -> Iterator[TextIO]:
 
 
 def _with_conn(ctx: typer.Context, work: Callable[[Connection], Any]) -> Any:
-    from koreawatch.cli import _open
+    from koreawatch.cli import store_connection
 
-    store = _open(ctx)
-    try:
-        with store.engine.connect() as conn:
-            return work(conn)
-    finally:
-        store.close()
+    with store_connection(ctx) as conn:
+        return work(conn)
 
 
 def load_export_incidents(conn: Connection, type_: str | None, place: str | None,

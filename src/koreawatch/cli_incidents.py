@@ -42,7 +42,7 @@ def incidents_command(
 ) -> None:
     """List incidents (events merged across articles), earliest first, each with how many
     outlets and independent origins report it."""
-    from koreawatch.cli import _open, err, out, print_json
+    from koreawatch.cli import err, out, print_json, store_connection
     from koreawatch.store.events import parse_date_bound
     from koreawatch.store.incidents import IncidentFilter, load_incidents
     from koreawatch.timeline import format_when
@@ -52,12 +52,8 @@ def incidents_command(
         date_from=parse_date_bound(date_from, label="--from") if date_from else None,
         date_to=parse_date_bound(date_to, end=True, label="--to") if date_to else None,
         limit=limit, offset=offset)
-    store = _open(ctx)
-    try:
-        with store.engine.connect() as conn:
-            found = load_incidents(conn, filters)
-    finally:
-        store.close()
+    with store_connection(ctx) as conn:
+        found = load_incidents(conn, filters)
     if as_json:
         print_json([inc.to_dict() for inc in found])
         return
@@ -78,15 +74,11 @@ def incident_command(
 ) -> None:
     """Show one incident: mentions with evidence, merge reasons, origins, the attribution
     graph and contradictions with their stance."""
-    from koreawatch.cli import _open, print_json
+    from koreawatch.cli import print_json, store_connection
     from koreawatch.store.incidents import incident_detail
 
-    store = _open(ctx)
-    try:
-        with store.engine.connect() as conn:
-            detail = incident_detail(conn, incident_id)
-    finally:
-        store.close()
+    with store_connection(ctx) as conn:
+        detail = incident_detail(conn, incident_id)
     if as_json:
         print_json(detail)
         return
@@ -129,15 +121,11 @@ def _print_detail(detail: dict[str, Any]) -> None:
 
 def rebuild_command(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Recompute the incidents from every stored event and record what changed."""
-    from koreawatch.cli import _open, _settings, out, print_json
+    from koreawatch.cli import _settings, out, print_json, store_connection
     from koreawatch.store.incidents import rebuild_incidents
 
-    store = _open(ctx)
-    try:
-        with store.engine.begin() as conn:
-            summary = rebuild_incidents(conn, _settings(ctx))
-    finally:
-        store.close()
+    with store_connection(ctx, write=True) as conn:
+        summary = rebuild_incidents(conn, _settings(ctx))
     if as_json:
         print_json(summary.to_dict())
         return

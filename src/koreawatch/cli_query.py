@@ -52,15 +52,11 @@ def build_filter(type_: str | None, place: str | None, date_from: str | None,
 
 
 def _query(ctx: typer.Context, filters: EventFilter) -> list[Event]:
-    from koreawatch.cli import _open
+    from koreawatch.cli import store_connection
     from koreawatch.store.events import query_events
 
-    store = _open(ctx)
-    try:
-        with store.engine.connect() as conn:
-            return query_events(conn, filters)
-    finally:
-        store.close()
+    with store_connection(ctx) as conn:
+        return query_events(conn, filters)
 
 
 def events_command(

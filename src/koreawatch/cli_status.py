@@ -44,16 +44,12 @@ OutputOpt = Annotated[Path | None, typer.Option(
 def load_status_incidents(ctx: typer.Context, settings: Settings) -> list[Incident]:
     """The store's incidents (``load_incidents``); when none are stored yet, the incidents
     computed from the stored events (``compute_incidents``, nothing is written)."""
-    from koreawatch.cli import _open
+    from koreawatch.cli import store_connection
     from koreawatch.store.incidents import IncidentFilter, compute_incidents, load_incidents
 
-    store = _open(ctx)
-    try:
-        with store.engine.connect() as conn:
-            stored = list(load_incidents(conn, IncidentFilter()))
-            return stored or list(compute_incidents(conn, settings))
-    finally:
-        store.close()
+    with store_connection(ctx) as conn:
+        stored = list(load_incidents(conn, IncidentFilter()))
+        return stored or list(compute_incidents(conn, settings))
 
 
 def _dates(date_from: str | None, date_to: str | None) -> tuple[date | None, date | None]:
