@@ -261,3 +261,9 @@ def test_tag_with_spacy_doc_uses_parse_for_tense():
     text = "The envoy will meet Kim on Friday. The envoy met Kim on Tuesday."
     values = [t.value for t in tag(text, DCT, doc=nlp(text))]
     assert values == ["2021-03-19", "2021-03-09"]
+
+
+@pytest.mark.parametrize("text", ["According to Daily NK, the border closed.",
+                                  "The Weekly Standard reported it."])
+def test_tag_capitalized_set_adverb_in_a_name_is_no_timex(text: str) -> None:
+    assert [t.text for t in tag(text, dt.date(2021, 3, 15)) if t.type == "SET"] == []

@@ -589,9 +589,14 @@ _SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "
                 "quarterly": "P3M", "semiannually": "P6M"}
 
 
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z]")
+
+
 def h_set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["w"].lower() == "quarterly" and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
         return None
+    if m["w"][:1].isupper() and _NAME_NEXT.match(ctx.text, m.end()):
+        return None  # part of a name: "Daily NK", "Philadelphia Weekly Review"
     return Norm("SET", _SET_ADVERBS[m["w"].lower()], reason="rule set.adverb.v1: daily/annually")
 
 
