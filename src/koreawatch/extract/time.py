@@ -5,7 +5,7 @@ and gives each a TimeML ``value`` (``2013-03-22``, ``2013-W11``, ``2013-Q1``, ``
 ``PRESENT_REF`` ...) and ``mod`` (START/MID/END, APPROX, MORE_THAN ...), plus the closed date
 interval and precision the Korea Watch event records use, and the rule that produced it.
 
-How it works: every rule of :data:`koreawatch.extract.timex.rules.RULES` is a precompiled
+How it works: every rule of :data:`koreawatch.extract.timex.patterns.RULES` is a precompiled
 regex plus a handler. All candidates are collected; overlaps are resolved by keeping the
 longest extent, ties going to the earlier rule in the priority list below. The survivors are
 then normalised in document order, so anaphoric expressions ("the next day", "a year
@@ -62,8 +62,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from koreawatch.extract.timex import calendar as cal
+from koreawatch.extract.timex.patterns import RULES
 from koreawatch.extract.timex.resolve import Context
-from koreawatch.extract.timex.rules import RULES, Norm, Rule
+from koreawatch.extract.timex.rules import Norm, Rule
 
 log = logging.getLogger(__name__)
 
