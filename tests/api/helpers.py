@@ -149,3 +149,5 @@ def seed(store: Store) -> None:
 
 EVENT_IDS = ["ill-0002#e1", "ill-0001#e1", "ill-0003#e1", "ill-0001#e2"]
 """The fixture events in timeline order (undated last)."""
+LATEST_FIRST = ["ill-0003#e1", "ill-0001#e1", "ill-0002#e1", "ill-0001#e2"]
+"""The same events latest first (undated still last)."""

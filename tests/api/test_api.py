@@ -12,7 +12,7 @@ from koreawatch.api.app import create_app
 from koreawatch.settings import Settings
 from koreawatch.store.db import Store
 from koreawatch.store.incidents import rebuild_incidents
-from tests.api.helpers import EVENT_IDS, Live, live_server, seed
+from tests.api.helpers import EVENT_IDS, LATEST_FIRST, Live, live_server, seed
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_events_list_returns_every_event_in_timeline_order(api: Live) -> None:
     ({"q": "smugglers Hoeryong"}, ["ill-0002#e1"]),
     ({"type": "border_closure", "place": "KP-10", "from": "2021-01", "to": "2021-12"},
      ["ill-0001#e1"]),
-    ({"sort": "-when"}, list(reversed(EVENT_IDS))),
+    ({"sort": "-when"}, LATEST_FIRST),
     ({"type": "smuggling"}, []),
 ])
 def test_events_filters_select_expected_events(api: Live, params: dict[str, str],
@@ -74,7 +74,7 @@ def test_events_pagination_walks_all_pages(api: Live, sort: str) -> None:
         assert len(body["items"]) <= 3
         seen += _ids(body)
         offset = body["next_offset"]
-    assert seen == (EVENT_IDS if sort == "when" else list(reversed(EVENT_IDS)))
+    assert seen == (EVENT_IDS if sort == "when" else LATEST_FIRST)
 
 
 @pytest.mark.parametrize("event_id", ["ill-0001#e1", "ill-0003#e1"])

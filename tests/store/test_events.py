@@ -18,6 +18,7 @@ from koreawatch.store.events import (
     EventFilter,
     events_for_article,
     extraction_stats,
+    get_event,
     parse_date_bound,
     query_events,
     quotes_for_article,
@@ -309,3 +310,23 @@ def test_events_extraction_stats(store: Store) -> None:
     assert stats == {"events": 6, "quotes": 1, "articles_with_records": 2,
                      "events_by_type": {"aid_delivery": 1, "arrest": 1, "border_closure": 2,
                                         "crackdown": 1, "smuggling": 1}}
+
+
+def test_events_text_filter_needs_every_word_in_any_case(store: Store) -> None:
+    fill(store, {"a": [ev("a", 1), ev("a", 2)]})
+    with store.engine.connect() as conn:
+        everything = query_events(conn, EventFilter())
+        first = everything[0]
+        words = " ".join(first.summary.upper().split()[:2])
+        found = query_events(conn, EventFilter(text=words))
+        none = query_events(conn, EventFilter(text=words + " zzzqqq"))
+    assert first.id in [e.id for e in found]
+    assert none == []
+
+
+def test_events_get_event_by_id_or_not_found(store: Store) -> None:
+    fill(store, {"a": [ev("a", 1)]})
+    with store.engine.connect() as conn:
+        assert get_event(conn, "a#e1").id == "a#e1"
+        with pytest.raises(NotFoundError, match="no event with id 'a#e9'"):
+            get_event(conn, "a#e9")

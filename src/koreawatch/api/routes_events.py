@@ -13,24 +13,19 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
-from sqlalchemy import Connection
 
 from koreawatch.api.auth import require_read
 from koreawatch.api.deps import DEFAULT_PAGE, MAX_PAGE, StoreDep
 from koreawatch.api.errors import ApiError, invalid_param
 from koreawatch.api.schemas import ErrorResponse, EventOut, Page
-from koreawatch.errors import NotFoundError, UsageError
-from koreawatch.models import EVENT_TYPES, MODALITIES, Event
-from koreawatch.store.events import EventFilter, events_for_article, parse_date_bound, query_events
+from koreawatch.errors import UsageError
+from koreawatch.models import EVENT_TYPES, MODALITIES
+from koreawatch.store import events as event_store
+from koreawatch.store.events import EventFilter, parse_date_bound, query_events
 
 router = APIRouter(prefix="/api/events", tags=["events"], dependencies=[Depends(require_read)],
                    responses={401: {"model": ErrorResponse}, 404: {"model": ErrorResponse},
                               422: {"model": ErrorResponse}})
-
-MAX_SCAN = 20_000
-"""The most matching events that ``q`` or ``sort=-when`` look through (they filter and
-order in Python: the store's event query has neither yet)."""
-
 
 def date_bound(value: str | None, name: str, end: bool) -> date | None:
     """A ``from``/``to`` query value as a date (None when absent), or a 422 naming it."""
@@ -51,24 +46,6 @@ def _filter(type_: str | None, place: str | None, date_from: str | None, date_to
                            date_to=date_bound(date_to, "to", True))
     except UsageError as exc:
         raise ApiError(422, "invalid", str(exc)) from None
-
-
-def _matches(event: Event, words: list[str]) -> bool:
-    haystack = " ".join(filter(None, (event.summary, event.evidence.text,
-                                      event.when.text))).lower()
-    return all(word in haystack for word in words)
-
-
-def _slow_page(conn: Connection, filters: EventFilter, q: str | None, descending: bool,
-               limit: int, offset: int) -> list[Event]:
-    """One page (plus one) of events filtered by ``q`` and/or latest first."""
-    found = query_events(conn, replace(filters, limit=MAX_SCAN, offset=0))
-    if q:
-        words = q.lower().split()
-        found = [e for e in found if _matches(e, words)]
-    if descending:
-        found.reverse()
-    return found[offset:offset + limit + 1]
 
 
 @router.get("", response_model=Page[EventOut], summary="Events, filtered and paginated")
@@ -94,12 +71,10 @@ def list_events(
     offset: Annotated[int, Query(ge=0, description="events to skip")] = 0,
 ) -> Page[EventOut]:
     """Stored events matching every filter given."""
-    filters = _filter(type_, place, date_from, date_to, modality, source, article)
+    filters = replace(_filter(type_, place, date_from, date_to, modality, source, article),
+                      text=q, descending=sort == "-when", limit=limit + 1, offset=offset)
     with store.engine.connect() as conn:
-        if q or sort == "-when":
-            found = _slow_page(conn, filters, q, sort == "-when", limit, offset)
-        else:
-            found = query_events(conn, replace(filters, limit=limit + 1, offset=offset))
+        found = query_events(conn, filters)
     return Page[EventOut](items=[EventOut.of(e) for e in found[:limit]], limit=limit,
                           offset=offset,
                           next_offset=offset + limit if len(found) > limit else None)
@@ -108,10 +83,5 @@ def list_events(
 @router.get("/{event_id:path}", response_model=EventOut, summary="One event")
 def get_event(event_id: str, store: StoreDep) -> EventOut:
     """One event by id (``ARTICLE#eN``; write ``#`` as ``%23`` in a URL)."""
-    article_id, sep, _ = event_id.rpartition("#e")
-    if sep:
-        with store.engine.connect() as conn:
-            for event in events_for_article(conn, article_id):
-                if event.id == event_id:
-                    return EventOut.of(event)
-    raise NotFoundError(f"no event with id {event_id!r} (event ids read ARTICLE#eN)")
+    with store.engine.connect() as conn:
+        return EventOut.of(event_store.get_event(conn, event_id))

@@ -18,6 +18,9 @@ caller owns the transaction.
   undated event matches every date range (as in the spec's scorer).
 - ``source``: a case-insensitive substring of any element of any source chain.
 - ``article_id``: the article's id.
+- ``text``: words that must all occur (any case) in the summary, evidence or time
+  expression.
+- ``descending``: latest first (undated events still last).
 
 Results come ordered by ``when_start``, or ``when_end`` for an open start (so "before
 2021-01-31" sorts at the end of January), undated events last; then by article id and
@@ -85,6 +88,8 @@ class EventFilter:
     modality: str | None = None
     source: str | None = None
     article_id: str | None = None
+    text: str | None = None
+    descending: bool = False
     limit: int | None = None
     offset: int = 0
 
@@ -99,7 +104,7 @@ class EventFilter:
             raise UsageError(f"date range is empty: from {self.date_from.isoformat()} "
                              f"is after to {self.date_to.isoformat()}")
         for label, value in (("place", self.place), ("source", self.source),
-                             ("article", self.article_id)):
+                             ("article", self.article_id), ("text", self.text)):
             if value is not None and not value.strip():
                 raise UsageError(f"empty {label} filter: give a value or leave it out")
         if self.limit is not None and self.limit < 1:
@@ -171,6 +176,12 @@ def _conditions(filters: EventFilter, gaz: Gazetteer) -> list[ColumnElement[bool
         conds.append(exists(select(1).where(
             event_sources.c.event_id == events.c.id,
             func.lower(event_sources.c.name).contains(needle, autoescape=True))))
+    if filters.text is not None:
+        haystack = func.lower(func.coalesce(events.c.summary, "") + " "
+                              + func.coalesce(events.c.evidence_text, "") + " "
+                              + func.coalesce(events.c.when_text, ""))
+        conds.extend(haystack.contains(word, autoescape=True)
+                     for word in filters.text.lower().split())
     return conds
 
 
@@ -294,13 +305,23 @@ def _quote_row(article_id: str, index: int, quote: Quote, content_hash: str,
 def query_events(conn: Connection, filters: EventFilter) -> list[Event]:
     """The events matching ``filters`` (see the module docstring), in timeline order."""
     anchor = func.coalesce(events.c.when_start, events.c.when_end)
+    keys = [anchor, events.c.article_id, events.c.id]
+    order = [key.desc() for key in keys] if filters.descending else keys
     query = select(events).where(*_conditions(filters, load_gazetteer())).order_by(
-        anchor.is_(None), anchor, events.c.article_id, events.c.id)
+        anchor.is_(None), *order)
     if filters.limit is not None:
         query = query.limit(filters.limit)
     if filters.offset:
         query = query.offset(filters.offset)
     return _rebuild(conn, list(conn.execute(query)))
+
+
+def get_event(conn: Connection, event_id: str) -> Event:
+    """One stored event by id, or NotFoundError naming it."""
+    rows = list(conn.execute(select(events).where(events.c.id == event_id)))
+    if not rows:
+        raise NotFoundError(f"no event with id {event_id!r} (event ids read ARTICLE#eN)")
+    return _rebuild(conn, rows)[0]
 
 
 def events_for_article(conn: Connection, article_id: str) -> list[Event]:
