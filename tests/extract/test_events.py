@@ -99,6 +99,8 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("North Korea did not close the border with China in January.", "negated"),
         ("China denied that it had smuggled oil to North Korea.", "denied"),
         ("China has offered to send vaccines to North Korea.", "expected"),
+        ("The leader offered an apology after a fisherman was shot dead by border guards.",
+         "asserted"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:
@@ -127,6 +129,12 @@ def test_events_time_choice(sentence: str, start: str, end: str | None,
                             precision: str) -> None:
     (cand, when), *_ = timed(sentence)
     assert (when.start, when.end, when.precision) == (start, end, precision), cand
+
+
+def test_events_plan_of_the_main_clause_does_not_reach_its_after_clause() -> None:
+    found = {c.type: c.modality for c in candidates(
+        "The crossing will reopen after two smugglers were arrested in Hyesan.")}
+    assert found == {"border_reopening": "expected", "arrest": "asserted"}
 
 
 def test_events_after_clause_is_bounded_by_the_main_event() -> None:

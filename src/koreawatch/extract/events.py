@@ -59,6 +59,7 @@ _PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to c
 _PLAN_PHRASE = re.compile(r"\b(with a view to|in a bid to|in preparation for)\b", re.I)
 _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
 _UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt"}
+_CLAUSE_EDGES = {"advcl", "relcl", "acl", "parataxis"}
 _REPORT_VERBS = {"report", "say", "state", "tell", "claim", "announce", "write", "note",
                  "cite", "quote"}
 
@@ -300,7 +301,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
             return "negated", f"negated governing verb {anc.text!r}"
     if _PLAN_PHRASE.search(token.doc[max(sent.start, token.i - 6):token.i].text):
         return "expected", "purpose phrase of a plan ('with a view to')"
-    near = [t for t in (*token.children, *ancestors[:3]) if t.i < token.i or t.dep_ == "aux"]
+    near = [t for t in (*token.children, *_plan_ancestors(token)) if t.i < token.i
+            or t.dep_ == "aux"]
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if token.lemma_.lower() in _OFFER_WORDS:
         return "expected", "an offer or pledge, not yet carried out"
@@ -314,6 +316,19 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     if sent_words & _HEDGE_WORDS or (attribution is not None and attribution.hedged):
         return "reported", "hedged ('reportedly')"
     return "asserted", "stated by the article"
+
+
+def _plan_ancestors(token: Any) -> list[Any]:
+    """Up to three governing words that can carry a plan or modal for the trigger ("plans
+    to reopen", "would close and seal"): the climb stops at an adverbial, relative or
+    adjectival clause, whose governing verb is a different event ("offered an apology
+    after he was shot")."""
+    found: list[Any] = []
+    node = token
+    while len(found) < 3 and node.head is not node and node.dep_ not in _CLAUSE_EDGES:
+        node = node.head
+        found.append(node)
+    return found
 
 
 def _clause(token: Any) -> tuple[int, int]:
