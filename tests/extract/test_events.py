@@ -81,11 +81,23 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "The regime banned the import of foreign goods in March.",
         "North Korea has ordered its soldiers to shoot on sight anyone who approaches the "
         "border.",
+        "Over the years, thousands of defectors have fled across the river.",
+        "Many women from the North are trafficked across the border.",
+        "Smugglers often cross the river at night.",
+        "A tall fence keeps residents from crossing the border.",
+        "The two countries are separated by a border preventing anyone from crossing.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
     found = {c.type for c in candidates(sentence)}
     assert not found & {"border_closure", "illegal_crossing", "smuggling", "punishment"}
+
+
+def test_events_counted_events_with_a_date_are_not_generic() -> None:
+    assert "illegal_crossing" in {c.type for c in candidates(
+        "Hundreds of people fled across the river in January.")}
+    assert "illegal_crossing" in {c.type for c in candidates(
+        "Guards stopped two women from crossing the river.")}
 
 
 @pytest.mark.parametrize(

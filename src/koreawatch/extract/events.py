@@ -59,6 +59,12 @@ _PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to c
 _PLAN_PHRASE = re.compile(r"\b(with a view to|in a bid to|in preparation for)\b", re.I)
 _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
 _UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt"}
+_HABITUAL = {"often", "usually", "routinely", "typically", "frequently", "regularly",
+             "sometimes", "commonly", "generally", "habitually"}
+_VAGUE_AMOUNTS = {"many", "most", "countless", "numerous", "thousands", "hundreds", "millions",
+                  "tens"}
+_PREVENT_VERBS = {"prevent", "keep", "deter", "bar", "discourage", "prohibit", "forbid",
+                  "ban", "dissuade", "restrain"}
 _CLAUSE_EDGES = {"advcl", "relcl", "acl", "parataxis"}
 _REPORT_VERBS = {"report", "say", "state", "tell", "claim", "announce", "write", "note",
                  "cite", "quote"}
@@ -257,11 +263,27 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
 
 
 def _generic(token: Any) -> bool:
-    """A habitual or generic statement ("defectors flee the North"): a verb in the simple
-    present with no auxiliary, or a bare plural subject with no determiner."""
-    if token.pos_ != "VERB" or token.tag_ not in ("VBP", "VBZ"):
+    """A habitual or generic statement, not an event (rule 1):
+
+    - a verb in the simple present with no auxiliary ("defectors flee the North");
+    - a habitual adverb in the trigger's clause ("often", "usually", "over the years");
+    - a subject that counts vaguely ("many", "most", "thousands of") with no date in the
+      clause ("thousands of defectors have fled", "many women are trafficked").
+    """
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if token.pos_ == "VERB" and token.tag_ in ("VBP", "VBZ") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return True
+    clause = list(verb.subtree)
+    words = {t.lower_ for t in clause}
+    if words & _HABITUAL or "over the years" in " ".join(t.lower_ for t in clause):
+        return True
+    subject = _subject(verb)
+    if subject is None or any(t.ent_type_ == "DATE" for t in clause):
         return False
-    return not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    counted = {subject.lower_} | {c.lower_ for c in subject.children
+                                  if c.dep_ in ("amod", "det", "nummod", "quantmod")}
+    return bool(counted & _VAGUE_AMOUNTS)
 
 
 def _speaker(token: Any) -> str:
@@ -434,6 +456,14 @@ def _in_purpose(token: Any) -> bool:
     return False
 
 
+def _prevented(token: Any) -> bool:
+    """ "a border preventing anyone from crossing", "barred from leaving": what is kept from
+    happening is not an event."""
+    head = token.head
+    return token.dep_ in ("pcomp", "pobj") and head.lower_ == "from" \
+        and head.head.lemma_.lower() in _PREVENT_VERBS
+
+
 def find_candidates(
     doc: Any, attributions: Sequence[Attribution] = (), lexicon: Lexicon | None = None,
     own_media: bool = False,
@@ -452,7 +482,7 @@ def find_candidates(
         for token in sent:
             lemma = _lemma(token)
             rules = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(token.lower_)
-            if not rules or _in_purpose(token):
+            if not rules or _in_purpose(token) or _prevented(token):
                 continue
             lemmas = _phrase_lemmas(token)
             rule = next((r for r in rules
