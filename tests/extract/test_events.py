@@ -64,6 +64,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "health_measure"),
         ("Authorities have stepped up inspections of homes to find foreign videos.",
          "crackdown"),
+        ("The country has been subjected to U.N. sanctions since 2006.", "trade_suspension"),
+        ("The Security Council has strengthened sanctions on the North.", "trade_suspension"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -85,12 +87,19 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Many women from the North are trafficked across the border.",
         "Smugglers often cross the river at night.",
         "A tall fence keeps residents from crossing the border.",
+        "The talks would give Pyongyang a chance to win sanctions relief.",
         "The two countries are separated by a border preventing anyone from crossing.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
     found = {c.type for c in candidates(sentence)}
-    assert not found & {"border_closure", "illegal_crossing", "smuggling", "punishment"}
+    assert not found & {"border_closure", "illegal_crossing", "smuggling", "punishment",
+                        "aid_delivery"}
+
+
+def test_events_sanctions_of_the_security_council_are_no_security_measure() -> None:
+    assert {c.type for c in candidates(
+        "The Security Council has strengthened sanctions on the North.")} == {"trade_suspension"}
 
 
 def test_events_counted_events_with_a_date_are_not_generic() -> None:
