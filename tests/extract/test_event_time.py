@@ -126,3 +126,19 @@ def test_bound_by_other_after_clause_is_bounded(text: str, end: str, rule: str) 
     assert bounded is not None
     assert (bounded.start, bounded.end) == (None, end)
     assert bounded.reason.startswith(rule + ":")
+
+
+@pytest.mark.model
+def test_choose_time_event_in_a_modifier_clause_ignores_the_main_clause_date() -> None:
+    when = first_of("The Sea Star, a tanker suspected of transferring oil to North Korea "
+                    "illegally, is seen in a picture taken on December 29, 2020.", "smuggling")
+    assert (when.start, when.end) == (None, "2021-03-15")
+
+
+@pytest.mark.model
+def test_choose_time_date_of_a_clause_about_a_participant_dates_nothing_else() -> None:
+    pairs = timed("In July, a man who had defected three years ago crossed back over the "
+                  "border into the North.")
+    crossings = {(w.start, w.end) for c, w in pairs if c.type == "illegal_crossing"}
+    assert ("2020-07-01", "2020-07-31") in crossings  # crossed back: the main clause
+    assert ("2018-01-01", "2018-12-31") in crossings  # defected: its own clause

@@ -65,6 +65,9 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("Authorities have stepped up inspections of homes to find foreign videos.",
          "crackdown"),
         ("The country has been subjected to U.N. sanctions since 2006.", "trade_suspension"),
+        ("Pyongyang has closed its borders and declared an emergency against the virus.",
+         "health_measure"),
+        ("In late November the navy seized the Panama-flagged Sea Star.", "crackdown"),
         ("The Security Council has strengthened sanctions on the North.", "trade_suspension"),
     ],
 )

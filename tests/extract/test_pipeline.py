@@ -75,6 +75,16 @@ def test_pipeline_restatement_is_one_record_with_a_mention() -> None:
     assert len(guards[0].mentions) >= 1
 
 
+def test_pipeline_main_clause_trigger_speaks_for_a_sentence_event() -> None:
+    text = ("Illustrative. In July, a man who had defected three years ago crossed back over "
+            "the border into the North.")
+    result = extract_article(text, "ill-3", date(2021, 3, 15))
+    crossings = [e for e in result.events if e.type == "illegal_crossing"]
+    assert len(crossings) == 1
+    assert (crossings[0].when.start, crossings[0].when.end) == ("2020-07-01", "2020-07-31")
+    assert "crossed" in crossings[0].reason
+
+
 @pytest.mark.parametrize(
     ("text", "relevant"),
     [

@@ -28,6 +28,11 @@ Rules, in priority order (each ``TimeChoice.reason`` starts with the rule's name
     event comes after it ([publication, open]), any other happened by then ([open,
     publication]).
 
+Dates in rules 1-6 (``modifier``): an event in a relative or adjectival clause ("a vessel
+suspected of transferring oil ..., seen in a picture taken on December 29") is dated only
+by the dates inside that clause, and dates inside a clause that describes something else
+("a man who had defected three years ago crossed back in July") date nothing else.
+
 Dates in rules 2-6: an expected event dated by a bare month or season that resolved into
 the past is the coming one; an expected event dated by a past day, week or year starts
 then ([start, open]: the day of the plan or the period that has begun). Expressions that
@@ -97,7 +102,7 @@ def choose_time(
     """The interval of one candidate (rules of the module doc, in order)."""
     usable = [t for t in timexes if t.type == "DATE" and t.value != "PRESENT_REF"
               and cand.sent_start <= t.start < cand.sent_end and t.interval_start
-              and not _is_name(t, text)]
+              and not _is_name(t, text) and _dates_candidate(cand, t.start)]
     durations = [t for t in timexes if t.type == "DURATION" and cand.sent_start <= t.start
                  < cand.sent_end and t.duration_days]
     duration = _nearest(durations, cand.trigger_start).duration_days if durations else None
@@ -105,6 +110,15 @@ def choose_time(
     choice = (_statement_day(cand, usable, dct) or _dated(cand, usable, time_ranges, dct)
               or _undated(cand, sentence, dct))
     return _with(choice, duration)
+
+
+def _dates_candidate(cand: Candidate, position: int) -> bool:
+    """A date can date the candidate unless the candidate sits in a relative or adjectival
+    clause that does not hold the date, or the date sits in one that describes something
+    else (the ``modifier`` rule of the module doc)."""
+    if cand.modifier is not None:
+        return cand.modifier[0] <= position < cand.modifier[1]
+    return not any(start <= position < end for start, end in cand.foreign_modifiers)
 
 
 def _statement_day(cand: Candidate, usable: Sequence[Any], dct: date | None) -> TimeChoice | None:
@@ -128,7 +142,7 @@ def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
     if cand.type == "official_statement":
         return None
     for rng in time_ranges:
-        if cand.sent_start <= rng.start < cand.sent_end:
+        if cand.sent_start <= rng.start < cand.sent_end and _dates_candidate(cand, rng.start):
             start, end = _shift_future(rng.interval_start, rng.interval_end, rng.precision,
                                        cand, dct)
             return TimeChoice(start, end, rng.precision, rng.text, "range: " + rng.reason)

@@ -26,7 +26,7 @@ Rules, in priority order:
    made by the state itself.
 6. **Restatements**: a later candidate of the same type whose interval overlaps and
    whose places agree with an earlier one is the same event (its evidence becomes a
-   mention).
+   mention); in one sentence, a trigger outside relative clauses speaks for the event.
 """
 
 from __future__ import annotations
@@ -166,6 +166,12 @@ class Candidate:
     speaker: str = ""  # for statements: the speaking subject's core phrase, lower-cased
     reported_by: bool = False  # a reporting verb governs the trigger ("UPI reported that ...")
     after_clause: bool = False  # the trigger is in an "after ..." clause of another event
+    # the relative or adjectival clause the trigger sits in ("a vessel suspected of
+    # transferring oil"): only dates inside it date the event
+    modifier: tuple[int, int] | None = None
+    # relative or adjectival clauses of the sentence that describe something else ("a man
+    # who had defected three years ago"): their dates do not date the event
+    foreign_modifiers: tuple[tuple[int, int], ...] = ()
 
 
 def _phrase_lemmas(token: Any) -> set[str]:
@@ -232,8 +238,11 @@ def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
 
 def _vetoing_lemmas(token: Any) -> set[str]:
     """Lemmas that can veto a rule: the trigger's own phrase and its head (not the words
-    around it, which may belong to a neighbouring event)."""
+    around it, which may belong to a neighbouring event); a conjoined verb's head is a
+    sibling event, not part of its phrase."""
     lemmas = _own_lemmas(token)
+    if token.dep_ == "conj":  # "closed its borders and declared an emergency": a sibling
+        return lemmas | {token.lower_}
     if token.head is not token:
         lemmas.add(token.head.lemma_.lower())
         lemmas.update(c.lemma_.lower() for c in token.head.children
@@ -456,6 +465,34 @@ def _in_purpose(token: Any) -> bool:
     return False
 
 
+_MODIFIER_EDGES = ("acl", "relcl")
+
+
+def _char_span(token: Any) -> tuple[int, int]:
+    subtree = list(token.subtree)
+    return subtree[0].idx, subtree[-1].idx + len(subtree[-1])
+
+
+def _modifier_span(token: Any) -> tuple[int, int] | None:
+    """The relative or adjectival clause (within four steps up) the trigger belongs to."""
+    for node in (token, *list(token.ancestors)[:4]):
+        if node.dep_ in _MODIFIER_EDGES:
+            return _char_span(node)
+    return None
+
+
+def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
+    """Relative and adjectival clauses of the sentence that neither hold the trigger nor
+    modify it ("the closure, announced in January" modifies the trigger and stays)."""
+    spans = []
+    for node in token.sent:
+        if node.dep_ in _MODIFIER_EDGES and node.head is not token:
+            start, end = _char_span(node)
+            if not start <= token.idx < end:
+                spans.append((start, end))
+    return tuple(spans)
+
+
 def _prevented(token: Any) -> bool:
     """ "a border preventing anyone from crossing", "barred from leaving": what is kept from
     happening is not an event."""
@@ -508,6 +545,8 @@ def find_candidates(
                 reported_by=any(a.lemma_.lower() in _REPORT_VERBS for a in ancestors),
                 after_clause=any(c.dep_ in ("mark", "prep") and c.lower_ == "after"
                                  for node in (token, *ancestors[:1]) for c in node.children),
+                modifier=_modifier_span(token),
+                foreign_modifiers=_foreign_modifiers(token),
             ))
     return found
 
@@ -542,6 +581,14 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     return _words(ca.summary) == _words(cb.summary) or (
         len(_words(ca.summary) & _words(cb.summary)) >= 0.7 * min(
             len(_words(ca.summary)), len(_words(cb.summary))) > 0)
+
+
+def better_representative(new: Candidate, old: Candidate) -> bool:
+    """Of two triggers of one event in one sentence, the one in the sentence's own clauses
+    speaks for it rather than one in a clause describing a participant ("a man who had
+    defected three years ago crossed back in July": the crossing, not the defection)."""
+    return new.sent_start == old.sent_start and old.modifier is not None \
+        and new.modifier is None
 
 
 def _modality_class(modality: str) -> str:

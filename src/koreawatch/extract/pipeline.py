@@ -136,8 +136,11 @@ def extract_article(text: str, article_id: str, published: date | None,
         merged = False
         for i, (other, other_when, other_key, other_attr, other_places) in enumerate(records):
             if ev.same_event((other, other_when, other_key), (cand, when, key)):
-                records[i] = (other, other_when, other_key, other_attr,
-                              other_places + [p for p in places if p not in other_places])
+                joined = other_places + [p for p in places if p not in other_places]
+                if ev.better_representative(cand, other):
+                    records[i] = (cand, when, key, attribution, joined)
+                else:
+                    records[i] = (other, other_when, other_key, other_attr, joined)
                 merged_mentions.setdefault(i, []).append(cand)
                 merged = True
                 break
