@@ -85,6 +85,25 @@ def test_pipeline_main_clause_trigger_speaks_for_a_sentence_event() -> None:
     assert "crossed" in crossings[0].reason
 
 
+def test_pipeline_event_without_a_place_takes_the_place_just_named() -> None:
+    text = ("Illustrative. Heavy rain flooded Sinuiju on Monday. Officials sent relief food "
+            "on Tuesday.\n\nSmugglers were arrested on Friday.")
+    result = extract_article(text, "ill-4", date(2021, 3, 15))
+    aid = next(e for e in result.events if e.type == "aid_delivery")
+    assert {p.place_id for p in aid.where} == {"KP-03/sinuiju"}
+    assert "named in the sentence before" in aid.reason
+    arrest = next(e for e in result.events if e.type == "arrest")
+    assert arrest.where == ()  # another paragraph
+
+
+def test_pipeline_the_area_refers_to_the_place_last_named() -> None:
+    text = ("Illustrative. Heavy rain flooded Hyesan on Monday.\n\nThe leader held a meeting."
+            "\n\nHe said the party also sent medicine to the flood-hit areas.")
+    result = extract_article(text, "ill-5", date(2021, 3, 15))
+    aid = next(e for e in result.events if e.type == "aid_delivery")
+    assert {p.place_id.split("/")[0] for p in aid.where} == {"KP-10"}
+
+
 @pytest.mark.parametrize(
     ("text", "relevant"),
     [

@@ -21,7 +21,10 @@ Rules, in priority order:
    "throughout the pandemic" → [X, publication]; else present perfect or "recently" →
    ``approx`` [publication - 30 days, publication]; else no date.
 4. **Places**: North Korean places (province, county, city, crossing) named in the
-   sentence; else those named in the attribution's origin ("a source in Yanggang").
+   sentence; else those named in the attribution's origin ("a source in Yanggang");
+   else (not for statements) those of the nearest of the two sentences before it in its
+   paragraph, or, when it speaks of "the area" or "the flood-hit regions", of the
+   nearest sentence before it that names one (the event's reason says so).
 5. **Sources**: the attribution covering the sentence; none for an official statement
    made by the state itself.
 6. **Restatements**: a later candidate of the same type whose interval overlaps and

@@ -36,6 +36,11 @@ _RELEVANT = re.compile(
     r"ryanggang|yanggang|hamgyong|hamkyong|jagang|chagang|kaesong|panmunjom)\b", re.I)
 
 
+_PLACE_ANAPHOR = re.compile(
+    r"\b(the|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?(areas?|regions?|spot|site|"
+    r"localit(?:y|ies)|districts?|villages?)\b(?!\s+of\b)", re.I)
+
+
 @dataclass(frozen=True)
 class Extraction:
     """The events and quotes of one article."""
@@ -88,6 +93,29 @@ def _places_for(cand: ev.Candidate, mentions: Sequence[PlaceMention],
         if cue:
             return cue
     return inside
+
+
+def _kp(mention: PlaceMention) -> bool:
+    return mention.place.level in _KP_LEVELS and mention.place.id.startswith("KP")
+
+
+def _context_places(cand: ev.Candidate, mentions: Sequence[PlaceMention],
+                    sentences: Sequence[tuple[int, int]], text: str) -> list[PlaceMention]:
+    """An event whose sentence names no North Korean place happened where the paragraph
+    has just been: the places of the nearest of the two sentences before it in the same
+    paragraph that names one ("Floods hit Sinuiju. Relief goods were sent the next
+    day.")."""
+    paragraph = text.rfind("\n\n", 0, cand.sent_start)
+    paragraph = 0 if paragraph < 0 else paragraph + 2
+    before = [(s, e) for s, e in sentences if e <= cand.sent_start]
+    near = [(s, e) for s, e in before if paragraph <= s][-2:]
+    if _PLACE_ANAPHOR.search(text[cand.sent_start:cand.sent_end]):
+        near = before  # "the flood-hit areas": the places the article last named
+    for start, end in reversed(near):
+        named = [m for m in mentions if start <= m.start < end and _kp(m)]
+        if named:
+            return named
+    return []
 
 
 def _sources(cand: ev.Candidate, attribution: Attribution | None) -> tuple[tuple[str, ...], ...]:
@@ -146,18 +174,22 @@ def extract_article(text: str, article_id: str, published: date | None,
                 break
         if not merged:
             records.append((cand, when, key, attribution, places))
-    events = [
-        _event(norm, article_id, index, cand, when, attribution, places,
-               merged_mentions.get(index, []))
-        for index, (cand, when, _key, attribution, places) in enumerate(records)
-    ]
+    sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    events = []
+    for index, (cand, when, _key, attribution, places) in enumerate(records):
+        context = [] if places or cand.type == "official_statement" else \
+            _context_places(cand, mentions, sentences, norm.text)
+        events.append(_event(norm, article_id, index, cand, when, attribution,
+                             places or context, merged_mentions.get(index, []),
+                             "; places: named in the sentence before" if context else ""))
     return Extraction(article_id, tuple(events),
                       tuple(_quotes(norm, doc, article_id, outlet)))
 
 
 def _event(norm: NormalizedText, article_id: str, index: int, cand: ev.Candidate,
            when: et.TimeChoice, attribution: Attribution | None,
-           places: list[PlaceMention], restated: list[ev.Candidate]) -> Event:
+           places: list[PlaceMention], restated: list[ev.Candidate],
+           place_note: str = "") -> Event:
     evidence = _evidence(norm, cand.sent_start, cand.sent_end)
     return Event(
         id=f"{article_id}#e{index + 1}",
@@ -168,7 +200,7 @@ def _event(norm: NormalizedText, article_id: str, index: int, cand: ev.Candidate
         evidence=evidence,
         summary=cand.summary,
         reason=f"{cand.rule}: trigger {norm.text[cand.trigger_start:cand.trigger_end]!r}; "
-               f"modality: {cand.modality_reason}; time: {when.reason}",
+               f"modality: {cand.modality_reason}; time: {when.reason}{place_note}",
         duration_days=when.duration_days,
         flow=cand.flow,
         where=_dedupe_places([_place_ref(norm, m) for m in places]),
