@@ -142,3 +142,11 @@ def test_choose_time_date_of_a_clause_about_a_participant_dates_nothing_else() -
     crossings = {(w.start, w.end) for c, w in pairs if c.type == "illegal_crossing"}
     assert ("2020-07-01", "2020-07-31") in crossings  # crossed back: the main clause
     assert ("2018-01-01", "2018-12-31") in crossings  # defected: its own clause
+
+
+@pytest.mark.model
+def test_choose_time_since_a_date_runs_to_publication() -> None:
+    when = first_of("The country has been subjected to U.N. sanctions since 2006.",
+                    "trade_suspension")
+    assert (when.start, when.end, when.precision) == ("2006-01-01", "2021-03-15", "approx")
+    assert when.reason.startswith("since:")

@@ -33,6 +33,9 @@ suspected of transferring oil ..., seen in a picture taken on December 29") is d
 by the dates inside that clause, and dates inside a clause that describes something else
 ("a man who had defected three years ago crossed back in July") date nothing else.
 
+A date of rules 3-6 after "since" ("since 2006", "since the start of January") gives
+``approx`` [that date, publication] (``since``).
+
 Dates in rules 2-6: an expected event dated by a bare month or season that resolved into
 the past is the coming one; an expected event dated by a past day, week or year starts
 then ([start, open]: the day of the plan or the period that has begun). Expressions that
@@ -56,6 +59,8 @@ _STATEMENT_PRECISIONS = ("day", "week", "part_of_month", "month", "approx")
 _BARE_PERIODS = ("month", "part_of_month", "season")
 _SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|since)\s+the\s+"
                     r"(pandemic|coronavirus|covid|outbreak)", re.I)
+_SINCE_DATE = re.compile(r"\b(since|ever since)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)"
+                         r"\s+of\s+)?$", re.I)
 _NAME_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w'-]*\s+){0,2}(?:Hostel|Street|Stadium|Factory|Complex|Works|Mine|Hall|"
     r"House|Bridge|Square|Park|Hotel|School|University|Plant|Station|Farm|Prize|Movement|"
@@ -109,7 +114,21 @@ def choose_time(
     sentence = text[cand.sent_start:cand.sent_end]
     choice = (_statement_day(cand, usable, dct) or _dated(cand, usable, time_ranges, dct)
               or _undated(cand, sentence, dct))
-    return _with(choice, duration)
+    return _with(_since(choice, text, usable, dct), duration)
+
+
+def _since(choice: TimeChoice, text: str, usable: Sequence[Any],
+           dct: date | None) -> TimeChoice:
+    """ "since 2006", "since early January": the state has held from then to publication."""
+    if dct is None or not choice.text or choice.start is None \
+            or choice.start > dct.isoformat():
+        return choice
+    timex = next((t for t in usable if t.text == choice.text), None)
+    if timex is None or not _SINCE_DATE.search(text[max(0, timex.start - 30):timex.start]):
+        return choice
+    return TimeChoice(choice.start, dct.isoformat(), "approx", choice.text,
+                      "since: from the date named to publication: " + choice.reason,
+                      choice.duration_days, choice.fallback)
 
 
 def _dates_candidate(cand: Candidate, position: int) -> bool:
