@@ -125,6 +125,11 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
         ("China has offered to send vaccines to North Korea.", "expected"),
         ("The leader offered an apology after a fisherman was shot dead by border guards.",
          "asserted"),
+        ("The party will ensure that medicines are supplied to the flood victims.",
+         "expected"),
+        ("Measures should be taken to supply relief materials to the flood victims.",
+         "expected"),
+        ("Troops were sent to the river to arrest smugglers.", "asserted"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:

@@ -353,16 +353,27 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
 
 
 def _plan_ancestors(token: Any) -> list[Any]:
-    """Up to three governing words that can carry a plan or modal for the trigger ("plans
-    to reopen", "would close and seal"): the climb stops at an adverbial, relative or
-    adjectival clause, whose governing verb is a different event ("offered an apology
+    """Up to three governing words, with their auxiliaries, that can carry a plan or modal
+    for the trigger ("plans to reopen", "would close and seal", "will ensure that food is
+    supplied"): the climb stops at an adverbial (but not a purpose infinitive), relative
+    or adjectival clause, whose governing verb is a different event ("offered an apology
     after he was shot")."""
     found: list[Any] = []
     node = token
-    while len(found) < 3 and node.head is not node and node.dep_ not in _CLAUSE_EDGES:
+    for _ in range(3):
+        if node.head is node or (node.dep_ in _CLAUSE_EDGES and not _infinitive(node)):
+            break
         node = node.head
         found.append(node)
+        found.extend(c for c in node.children if c.dep_ == "aux" and c.i < node.i)
     return found
+
+
+def _infinitive(node: Any) -> bool:
+    """A "to" infinitive of purpose ("measures should be taken to supply relief") shares
+    the plan of the clause it serves."""
+    return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in node.children)
 
 
 def _clause(token: Any) -> tuple[int, int]:
