@@ -96,6 +96,14 @@ def test_pipeline_event_without_a_place_takes_the_place_just_named() -> None:
     assert arrest.where == ()  # another paragraph
 
 
+def test_pipeline_a_place_name_inside_a_person_name_is_no_place() -> None:
+    text = ("Illustrative. Kim Jae Ryong, a party secretary, delivered relief food to flood "
+            "victims in Jagang Province on Saturday.")
+    result = extract_article(text, "ill-6", date(2021, 3, 15))
+    aid = next(e for e in result.events if e.type == "aid_delivery")
+    assert {p.place_id for p in aid.where} == {"KP-04"}
+
+
 def test_pipeline_the_area_refers_to_the_place_last_named() -> None:
     text = ("Illustrative. Heavy rain flooded Hyesan on Monday.\n\nThe leader held a meeting."
             "\n\nHe said the party also sent medicine to the flood-hit areas.")

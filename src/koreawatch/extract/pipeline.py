@@ -95,6 +95,15 @@ def _places_for(cand: ev.Candidate, mentions: Sequence[PlaceMention],
     return inside
 
 
+def _not_in_names(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMention]:
+    """Drop place names that are part of a longer person's name ("Jae Ryong" of "Kim Jae
+    Ryong" is no Chaeryong); a place the model tags as a person all by itself stays."""
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    return [m for m in mentions
+            if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
+                       for s, e in people)]
+
+
 def _kp(mention: PlaceMention) -> bool:
     return mention.place.level in _KP_LEVELS and mention.place.id.startswith("KP")
 
@@ -144,7 +153,7 @@ def extract_article(text: str, article_id: str, published: date | None,
     attributions = find_attributions(doc, outlet=outlet)
     timexes = tag(norm.text, dct, doc=doc) if dct else []
     time_ranges = ranges(norm.text, dct, timexes) if dct else []
-    mentions = find_places(norm.text)
+    mentions = _not_in_names(find_places(norm.text), doc)
     own_media = bool(outlet) and load_outlets().kind(outlet or "") == "state_media"
     candidates = ev.find_candidates(doc, attributions, own_media=own_media)
     settled: list[tuple[ev.Candidate, et.TimeChoice, Attribution | None]] = []
