@@ -150,3 +150,13 @@ def test_choose_time_since_a_date_runs_to_publication() -> None:
                     "trade_suspension")
     assert (when.start, when.end, when.precision) == ("2006-01-01", "2021-03-15", "approx")
     assert when.reason.startswith("since:")
+
+
+@pytest.mark.model
+def test_choose_time_date_of_a_concessive_clause_stays_there() -> None:
+    pairs = timed("Experts said the North kept up illicit exports of coal, though it suspended "
+                  "these between late January and early March.")
+    halt = next(w for c, w in pairs if c.type == "trade_suspension")
+    assert (halt.start, halt.end) == ("2021-01-21", "2021-03-10")
+    smuggling = next(w for c, w in pairs if c.type == "smuggling")
+    assert smuggling.start is None  # not dated by the suspension's range

@@ -179,7 +179,9 @@ class Candidate:
 
 def _phrase_lemmas(token: Any) -> set[str]:
     """Lemmas of the trigger's phrase: its subtree, its head and the head's children, and a
-    window of four words on each side within the sentence."""
+    window of four words on each side within the sentence (ten before it when its object
+    is a pronoun, whose antecedent comes earlier: "exports of coal, though it suspended
+    these")."""
     tokens = list(token.subtree)
     head = token.head
     if head is not token:
@@ -187,7 +189,9 @@ def _phrase_lemmas(token: Any) -> set[str]:
         tokens.extend(child for child in head.children if child.dep_ in
                       ("nsubj", "nsubjpass", "dobj", "prep", "attr", "agent", "pobj"))
     sent = token.sent
-    lo, hi = max(sent.start, token.i - 4), min(sent.end, token.i + 5)
+    back = 10 if any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PRON"
+                     for c in token.children) else 4  # "suspended these": look back for them
+    lo, hi = max(sent.start, token.i - back), min(sent.end, token.i + 5)
     tokens.extend(token.doc[lo:hi])
     lemmas = set()
     for tok in tokens:
@@ -480,6 +484,7 @@ def _in_purpose(token: Any) -> bool:
 
 
 _MODIFIER_EDGES = ("acl", "relcl")
+_CONCESSIVE = {"though", "although", "whereas"}
 
 
 def _char_span(token: Any) -> tuple[int, int]:
@@ -496,11 +501,14 @@ def _modifier_span(token: Any) -> tuple[int, int] | None:
 
 
 def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
-    """Relative and adjectival clauses of the sentence that neither hold the trigger nor
-    modify it ("the closure, announced in January" modifies the trigger and stays)."""
+    """Relative, adjectival and concessive ("though it suspended them in March") clauses of
+    the sentence that neither hold the trigger nor modify it ("the closure, announced in
+    January" modifies the trigger and stays)."""
     spans = []
     for node in token.sent:
-        if node.dep_ in _MODIFIER_EDGES and node.head is not token:
+        concessive = node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in node.children)
+        if (node.dep_ in _MODIFIER_EDGES or concessive) and node.head is not token:
             start, end = _char_span(node)
             if not start <= token.idx < end:
                 spans.append((start, end))
