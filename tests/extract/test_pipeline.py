@@ -96,6 +96,16 @@ def test_pipeline_event_without_a_place_takes_the_place_just_named() -> None:
     assert arrest.where == ()  # another paragraph
 
 
+def test_pipeline_reports_naming_different_ships_are_different_events() -> None:
+    text = ("Illustrative. Officials seized a ship suspected of carrying oil to the North."
+            "\n\nThe ship, Sea Star, was seized at the port of Yeosu.\n\nThe customs office "
+            "said it had also seized the Blue Heron, another tanker.")
+    result = extract_article(text, "ill-7", date(2021, 3, 15))
+    seizures = [e for e in result.events if e.type == "crackdown"]
+    assert len(seizures) == 2
+    assert len(seizures[0].mentions) == 1  # the first two reports name one ship
+
+
 def test_pipeline_a_place_name_inside_a_person_name_is_no_place() -> None:
     text = ("Illustrative. Kim Jae Ryong, a party secretary, delivered relief food to flood "
             "victims in Jagang Province on Saturday.")

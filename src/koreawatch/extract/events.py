@@ -29,7 +29,9 @@ Rules, in priority order:
    made by the state itself.
 6. **Restatements**: a later candidate of the same type whose interval overlaps and
    whose places agree with an earlier one is the same event (its evidence becomes a
-   mention); in one sentence, a trigger outside relative clauses speaks for the event.
+   mention); in one sentence, a trigger outside relative clauses speaks for the event;
+   reports naming different things acted on ("KOTI was seized", "the Lighthouse Winmore
+   was seized") are different events.
 """
 
 from __future__ import annotations
@@ -175,6 +177,9 @@ class Candidate:
     # relative or adjectival clauses of the sentence that describe something else ("a man
     # who had defected three years ago"): their dates do not date the event
     foreign_modifiers: tuple[tuple[int, int], ...] = ()
+    # names of what the event acts on ("the Lighthouse Winmore" of a seizure), lower-cased:
+    # two reports naming different things are two events
+    anchors: frozenset[str] = frozenset()
 
 
 def _phrase_lemmas(token: Any) -> set[str]:
@@ -515,6 +520,32 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_NOT_ANCHORS = {"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def _anchors(token: Any, lexicon: Lexicon) -> frozenset[str]:
+    """Proper names of what the event acts on: the trigger's object or passive subject, or
+    the noun its relative or adjectival clause describes, with their compounds and
+    appositions ("The ship, KOTI, was seized"); places, dates and the state are no
+    anchors."""
+    nouns = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for node in (token, *list(token.ancestors)[:3]):
+        if node.dep_ in _MODIFIER_EDGES:
+            nouns.append(node.head)
+            if node.head.dep_ == "appos":
+                nouns.append(node.head.head)
+            break
+    names: set[str] = set()
+    for noun in nouns:
+        parts = [noun, *(c for c in noun.children if c.dep_ in ("compound", "appos", "flat"))]
+        for part in parts:
+            for tok in (part, *(c for c in part.children if c.dep_ == "compound")):
+                if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_ANCHORS \
+                        and not _is_state(tok.text, lexicon):
+                    names.add(tok.lower_)
+    return frozenset(names)
+
+
 def _prevented(token: Any) -> bool:
     """ "a border preventing anyone from crossing", "barred from leaving": what is kept from
     happening is not an event."""
@@ -568,6 +599,7 @@ def find_candidates(
                 after_clause=any(c.dep_ in ("mark", "prep") and c.lower_ == "after"
                                  for node in (token, *ancestors[:1]) for c in node.children),
                 modifier=_modifier_span(token),
+                anchors=_anchors(token, lexicon),
                 foreign_modifiers=_foreign_modifiers(token),
             ))
     return found
@@ -588,6 +620,8 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
         return False
     if ca.sent_start == cb.sent_start:
         return True
+    if ca.anchors and cb.anchors and not ca.anchors & cb.anchors:
+        return False  # "KOTI was seized" and "the Lighthouse Winmore was seized"
     undated_b = not (tb.start or tb.end)
     if undated_b and (not pb or set(pb) <= set(pa)) and (ta.start or ta.end):
         return True  # an undated restatement of a dated event of the same kind

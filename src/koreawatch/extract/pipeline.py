@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -174,10 +174,13 @@ def extract_article(text: str, article_id: str, published: date | None,
         for i, (other, other_when, other_key, other_attr, other_places) in enumerate(records):
             if ev.same_event((other, other_when, other_key), (cand, when, key)):
                 joined = other_places + [p for p in places if p not in other_places]
+                anchors = other.anchors | cand.anchors  # the event now names them all
                 if ev.better_representative(cand, other):
-                    records[i] = (cand, when, key, attribution, joined)
+                    records[i] = (replace(cand, anchors=anchors), when, key, attribution,
+                                  joined)
                 else:
-                    records[i] = (other, other_when, other_key, other_attr, joined)
+                    records[i] = (replace(other, anchors=anchors), other_when, other_key,
+                                  other_attr, joined)
                 merged_mentions.setdefault(i, []).append(cand)
                 merged = True
                 break
