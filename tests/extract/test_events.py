@@ -68,6 +68,10 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("Pyongyang has closed its borders and declared an emergency against the virus.",
          "health_measure"),
         ("In late November the navy seized the Panama-flagged Sea Star.", "crackdown"),
+        ("The soldier dashed across the line and crossed into North Korea in July.",
+         "illegal_crossing"),
+        ("North Korea has cut itself off from the outside world.", "border_closure"),
+        ("A defector who had tried to return to the North was arrested.", "illegal_crossing"),
         ("The Security Council has strengthened sanctions on the North.", "trade_suspension"),
     ],
 )
@@ -91,6 +95,9 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Smugglers often cross the river at night.",
         "A tall fence keeps residents from crossing the border.",
         "The talks would give Pyongyang a chance to win sanctions relief.",
+        "Kim left North Korea for Russia on Tuesday.",
+        "Building work has slipped behind schedule in North Korea.",
+        "They should ensure that fuel is supplied without running short of it.",
         "The two countries are separated by a border preventing anyone from crossing.",
     ],
 )

@@ -183,16 +183,19 @@ class Candidate:
 
 
 def _phrase_lemmas(token: Any) -> set[str]:
-    """Lemmas of the trigger's phrase: its subtree, its head and the head's children, and a
-    window of four words on each side within the sentence (ten before it when its object
-    is a pronoun, whose antecedent comes earlier: "exports of coal, though it suspended
-    these")."""
+    """Lemmas of the trigger's phrase: its subtree, its head and the head's children, the
+    noun its relative clause describes, and a window of four words on each side within
+    the sentence (ten before it when its object is a pronoun, whose antecedent comes
+    earlier: "exports of coal, though it suspended these")."""
     tokens = list(token.subtree)
     head = token.head
     if head is not token:
         tokens.append(head)
         tokens.extend(child for child in head.children if child.dep_ in
                       ("nsubj", "nsubjpass", "dobj", "prep", "attr", "agent", "pobj"))
+    for node in (token, head):  # "a defector who had tried to return": the antecedent
+        if node.dep_ in _MODIFIER_EDGES:
+            tokens.append(node.head)
     sent = token.sent
     back = 10 if any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PRON"
                      for c in token.children) else 4  # "suspended these": look back for them
