@@ -199,3 +199,27 @@ def test_parse_line_breaks_start_sentences(text: str, sentences: int) -> None:
 
     _norm, doc = parse(text)
     assert len(list(doc.sents)) == sentences
+
+
+def test_batch_extractor_failure_is_a_note_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from koreawatch.extract import batch
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.json").write_text(json.dumps({
+            "id": name, "published": "2021-03-15",
+            "text": "Illustrative. North Korea closed the border with China on Monday."}),
+            encoding="utf-8")
+    real = batch.extract_article
+
+    def failing_on_a(text: str, article_id: str, *args: object, **kwargs: object):
+        if article_id == "a":  # fault injection: an extractor bug on one article
+            raise RuntimeError("extractor bug")
+        return real(text, article_id, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "extract_article", failing_on_a)
+    results = {r.article_id: r for r in batch.extract_sources([str(tmp_path)], Settings())}
+    assert results["a"].extraction is None
+    assert "extraction failed" in (results["a"].note or "")
+    assert results["b"].extraction is not None and results["b"].extraction.events

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from koreawatch.extract.nlp import parse
 from koreawatch.extract.time import Timex, document_timexes, jsonl_timexes, ranges, tag
 
 DCT = dt.date(2021, 3, 15)  # a Monday
@@ -267,3 +268,18 @@ def test_tag_with_spacy_doc_uses_parse_for_tense():
                                   "The Weekly Standard reported it."])
 def test_tag_capitalized_set_adverb_in_a_name_is_no_timex(text: str) -> None:
     assert [t.text for t in tag(text, dt.date(2021, 3, 15)) if t.type == "SET"] == []
+
+
+def test_tag_skips_a_date_too_far_off_to_compute() -> None:
+    found = tag("It happened 1535850 months ago, officials said on Monday.",
+                dt.date(2021, 3, 15))
+    assert [(t.text, t.type) for t in found] == [("1535850 months", "DURATION"),
+                                                  ("Monday", "DATE")]
+
+
+@pytest.mark.model
+def test_tag_infinitive_at_the_root_of_a_sentence_has_no_endless_tense_climb() -> None:
+    text = "To be sure, the talks resumed on Friday."
+    _norm, doc = parse(text)
+    found = tag(text, dt.date(2021, 3, 15), doc=doc)
+    assert [(t.text, t.interval_start) for t in found] == [("Friday", "2021-03-12")]

@@ -89,6 +89,32 @@ def test_ingest_non_english_is_stored_and_flagged(store: Store, settings: Settin
         assert get_article(conn, "ko-1").language == "ko"
 
 
+@pytest.mark.model
+def test_ingest_extractor_failure_keeps_the_article_and_the_rest(
+    store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from koreawatch.extract import pipeline as extract_pipeline
+    from koreawatch.store.events import EventFilter, query_events
+
+    real = extract_pipeline.extract_article
+
+    def failing_on_one(text: str, article_id: str, *args: object, **kwargs: object):
+        if article_id == "demo-0002":  # fault injection: an extractor bug on one article
+            raise RuntimeError("extractor bug")
+        return real(text, article_id, *args, **kwargs)
+
+    monkeypatch.setattr(extract_pipeline, "extract_article", failing_on_one)
+    report = ingest([str(DEMO)], settings, store, extract=True)
+    assert report.added == 6
+    flagged = {Path(row["source"]).name: row["reason"] for row in report.flagged}
+    assert any("extraction failed" in reason and "extractor bug" in reason
+               for reason in flagged.values())
+    with store.engine.connect() as conn:
+        assert get_article(conn, "demo-0002") is not None
+        owners = {e.article_id for e in query_events(conn, EventFilter(limit=500))}
+    assert "demo-0002" not in owners and len(owners) >= 3
+
+
 def test_ingest_offline_url_is_skipped_with_reason(store: Store, settings: Settings) -> None:
     report = ingest(["http://127.0.0.1:9/none"], settings, store)
     assert report.skipped[0]["reason"].endswith("the network is off (offline setting)")

@@ -2,8 +2,8 @@
 
 Reading is the ingest stage's (the same readers and the same article ids), but
 nothing is written: ``extract_sources`` is a pure function of its inputs. An item
-that cannot be read, or an article that is not in English, gives a result with a
-``note`` instead of events.
+that cannot be read, an article that is not in English, or one the extractor fails on
+(a bug, logged with its traceback) gives a result with a ``note`` instead of events.
 """
 
 from __future__ import annotations
@@ -48,9 +48,13 @@ def extract_one(article: Article, article_id: str, prefilter: bool = False) -> E
         return ExtractResult(article.source, article_id,
                              extraction=Extraction(article_id, (), ()),
                              note="skipped by the relevance pre-filter")
-    return ExtractResult(article.source, article_id,
-                         extract_article(article.text, article_id, article.published,
-                                         article.outlet))
+    try:
+        extraction = extract_article(article.text, article_id, article.published,
+                                     article.outlet)
+    except Exception as exc:  # an extractor bug on one article must not end the batch
+        log.exception("extracting %s failed", article_id)
+        return ExtractResult(article.source, article_id, note=f"extraction failed: {exc!r}")
+    return ExtractResult(article.source, article_id, extraction)
 
 
 def extract_sources(sources: list[str], settings: Settings) -> Iterator[ExtractResult]:

@@ -189,7 +189,7 @@ def _phrase_lemmas(token: Any) -> set[str]:
     earlier: "exports of coal, though it suspended these")."""
     tokens = list(token.subtree)
     head = token.head
-    if head is not token:
+    if head != token:
         tokens.append(head)
         tokens.extend(child for child in head.children if child.dep_ in
                       ("nsubj", "nsubjpass", "dobj", "prep", "attr", "agent", "pobj"))
@@ -215,7 +215,7 @@ def _subject(token: Any) -> Any | None:
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return child
-        if current.dep_ in ("conj", "xcomp", "advcl", "relcl") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "relcl") and current.head != current:
             current = current.head
         else:
             break
@@ -258,7 +258,7 @@ def _vetoing_lemmas(token: Any) -> set[str]:
     lemmas = _own_lemmas(token)
     if token.dep_ == "conj":  # "closed its borders and declared an emergency": a sibling
         return lemmas | {token.lower_}
-    if token.head is not token:
+    if token.head != token:
         lemmas.add(token.head.lemma_.lower())
         lemmas.update(c.lemma_.lower() for c in token.head.children
                       if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
@@ -320,7 +320,7 @@ def _tense(token: Any) -> str:
     """past, present_perfect, present or future, from the trigger's auxiliaries."""
     words = {t.lower_ for t in token.children if t.dep_ in ("aux", "auxpass")}
     head = token.head
-    if token.dep_ in ("xcomp", "ccomp", "conj") and head is not token:
+    if token.dep_ in ("xcomp", "ccomp", "conj") and head != token:
         words |= {t.lower_ for t in head.children if t.dep_ in ("aux", "auxpass")}
         words.add(head.lower_)
     if words & {"will", "would", "shall", "'ll"}:
@@ -373,7 +373,7 @@ def _plan_ancestors(token: Any) -> list[Any]:
     found: list[Any] = []
     node = token
     for _ in range(3):
-        if node.head is node or (node.dep_ in _CLAUSE_EDGES and not _infinitive(node)):
+        if node.head == node or (node.dep_ in _CLAUSE_EDGES and not _infinitive(node)):
             break
         node = node.head
         found.append(node)
@@ -395,7 +395,7 @@ def _clause(token: Any) -> tuple[int, int]:
         if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp", "advcl", "conj",
                                                            "relcl", "xcomp", "pcomp"):
             break
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     subtree = list(node.subtree)
@@ -405,7 +405,7 @@ def _clause(token: Any) -> tuple[int, int]:
 def _summary(token: Any) -> str:
     """A one-line summary: the trigger's clause, trimmed to 24 words."""
     node = token
-    if node.pos_ == "NOUN" and node.head is not node and node.head.pos_ == "VERB":
+    if node.pos_ == "NOUN" and node.head != node and node.head.pos_ == "VERB":
         node = node.head
     subtree = [t for t in node.subtree if not t.is_space]
     doc = token.doc
@@ -516,7 +516,7 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
     for node in token.sent:
         concessive = node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in node.children)
-        if (node.dep_ in _MODIFIER_EDGES or concessive) and node.head is not token:
+        if (node.dep_ in _MODIFIER_EDGES or concessive) and node.head != token:
             start, end = _char_span(node)
             if not start <= token.idx < end:
                 spans.append((start, end))

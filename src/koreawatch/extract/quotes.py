@@ -270,7 +270,7 @@ def _subject(verb: Any, depth: int = 0) -> Any:
     for child in verb.children:
         if child.dep_ == "nsubj":  # a passive subject ("dozens ... were found") is no speaker
             return child
-    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         return _subject(verb.head, depth + 1)
     return None
 

@@ -156,7 +156,11 @@ def _candidates(ctx: Context) -> list[_Candidate]:
             start, end = _extent(m, ctx.text)
             if end <= start:
                 continue
-            norm = rule.handler(m, ctx)
+            try:
+                norm = rule.handler(m, ctx)
+            except (ValueError, OverflowError) as exc:  # "1,535,850 months ago"
+                log.debug("rule %s gave no date for %r: %s", rule.name, m.group(0), exc)
+                continue
             if norm is not None:
                 found.append(_Candidate(start, end, priority, rule, m, norm))
     return found

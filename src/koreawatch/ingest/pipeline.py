@@ -63,6 +63,21 @@ def extract_into_store(conn: Connection, article: Article, article_id: str) -> i
     return len(extraction.events)
 
 
+def _extract_or_flag(conn: Connection, article: Article, article_id: str,
+                     outcome: ItemOutcome) -> ItemOutcome:
+    """Extract a stored article in a savepoint of its own: an extractor failure keeps the
+    article (flagged, to re-extract later) and loses nothing else."""
+    savepoint = conn.begin_nested()
+    try:
+        extract_into_store(conn, article, article_id)
+    except Exception as exc:  # an extractor bug must not cost the article
+        savepoint.rollback()
+        log.exception("extracting %s failed", article_id)
+        return replace(outcome, flags=(*outcome.flags, f"extraction failed: {exc!r}"))
+    savepoint.commit()
+    return outcome
+
+
 def _store_item(conn: Connection, item: Item, options: SaveOptions,
                 extract: bool = False) -> ItemOutcome:
     if item.article is None:
@@ -72,7 +87,7 @@ def _store_item(conn: Connection, item: Item, options: SaveOptions,
         article = with_language(item.article)
         outcome = save_article(conn, article, options)
         if extract and outcome.article_id and outcome.status != "duplicate":
-            extract_into_store(conn, article, outcome.article_id)
+            outcome = _extract_or_flag(conn, article, outcome.article_id, outcome)
     except Exception as exc:  # one bad item is rolled back alone
         savepoint.rollback()
         log.exception("storing %s failed", item.source)

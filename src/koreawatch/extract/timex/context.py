@@ -86,18 +86,23 @@ def lexical_tense(text: str, sent: tuple[int, int], start: int, end: int) -> str
 
 
 def _verb_tense(verb: Any) -> str | None:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    lemmas = {c.lemma_.lower() for c in auxes} | {c.text.lower() for c in auxes}
-    if lemmas & {"will", "shall", "'ll", "wo", "would"}:
-        return FUTURE
-    if any(c.tag_ == "VBD" for c in auxes) or verb.tag_ == "VBD":
-        return PAST
-    if verb.tag_ == "VBN" and "have" in lemmas:
-        return PAST
-    if any(c.lower_ == "to" for c in auxes) and verb.head is not verb:
-        return _verb_tense(verb.head)
-    if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes):
-        return PRESENT
+    """Tense from a verb's auxiliaries; an infinitive ("to close") takes its governor's,
+    climbing at most eight steps (a damaged parse may hold a cycle)."""
+    for _ in range(8):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        lemmas = {c.lemma_.lower() for c in auxes} | {c.text.lower() for c in auxes}
+        if lemmas & {"will", "shall", "'ll", "wo", "would"}:
+            return FUTURE
+        if any(c.tag_ == "VBD" for c in auxes) or verb.tag_ == "VBD":
+            return PAST
+        if verb.tag_ == "VBN" and "have" in lemmas:
+            return PAST
+        if any(c.lower_ == "to" for c in auxes) and verb.head != verb:
+            verb = verb.head
+            continue
+        if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in auxes):
+            return PRESENT
+        return None
     return None
 
 
@@ -112,7 +117,7 @@ def doc_tense(doc: Any, start: int, end: int) -> str | None:
             tense = _verb_tense(token)
             if tense:
                 return tense
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     return None
