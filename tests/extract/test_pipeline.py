@@ -106,6 +106,28 @@ def test_pipeline_reports_naming_different_ships_are_different_events() -> None:
     assert len(seizures[0].mentions) == 1  # the first two reports name one ship
 
 
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Illustrative. Trade has slowed, Mr Park adds, because of the closure of the border "
+         "with China.", "border_closure"),
+        ("Illustrative. He said he fears being sent back to South Korea, the country to "
+         "which he defected in 2000.", "illegal_crossing"),
+    ],
+)
+def test_pipeline_presupposed_event_is_not_the_speakers_claim(text: str, etype: str) -> None:
+    result = extract_article(text, "ill-8", date(2021, 3, 15))
+    event = next(e for e in result.events if e.type == etype)
+    assert (event.modality, event.sources) == ("asserted", ())
+
+
+def test_pipeline_reported_event_keeps_its_source() -> None:
+    result = extract_article("Illustrative. Mr Park said North Korea closed the border with "
+                             "China in January.", "ill-9", date(2021, 3, 15))
+    event = next(e for e in result.events if e.type == "border_closure")
+    assert (event.modality, event.sources) == ("reported", (("Mr Park",),))
+
+
 def test_pipeline_a_place_name_inside_a_person_name_is_no_place() -> None:
     text = ("Illustrative. Kim Jae Ryong, a party secretary, delivered relief food to flood "
             "victims in Jagang Province on Saturday.")

@@ -14,7 +14,9 @@ Rules, in priority order:
 2. **Modality**: a negation on the trigger → ``negated``; a denial verb above it →
    ``denied``; a modal, future or plan word ("would", "will", "expected", "preparing
    to", "plans") → ``expected``; an attribution chain or a hedge ("reportedly",
-   "allegedly", "said") → ``reported``; else ``asserted``.
+   "allegedly", "said") → ``reported``, unless the event is taken for granted (a definite
+   nominal event, "the closure of the border", or one in a relative clause): a speech
+   report around it does not attribute it; else ``asserted``.
 3. **Time**: the date expression of the trigger's clause nearest to it (a range such
    as "between April and June" as one interval); else, for a trigger in an "after" or
    "before" clause, the other event's date bounds it (``unknown``); else "since X",
@@ -26,7 +28,7 @@ Rules, in priority order:
    paragraph, or, when it speaks of "the area" or "the flood-hit regions", of the
    nearest sentence before it that names one (the event's reason says so).
 5. **Sources**: the attribution covering the sentence; none for an official statement
-   made by the state itself.
+   made by the state itself or for an event taken for granted (rule 2).
 6. **Restatements**: a later candidate of the same type whose interval overlaps and
    whose places agree with an earlier one is the same event (its evidence becomes a
    mention); in one sentence, a trigger outside relative clauses speaks for the event;
@@ -180,6 +182,9 @@ class Candidate:
     # names of what the event acts on ("the Lighthouse Winmore" of a seizure), lower-cased:
     # two reports naming different things are two events
     anchors: frozenset[str] = frozenset()
+    # a fact the report takes for granted ("..., Mr Lankov adds, is compounded by the
+    # closure of the border"): the speech report does not attribute it
+    presupposed: bool = False
 
 
 def _phrase_lemmas(token: Any) -> set[str]:
@@ -549,6 +554,16 @@ def _anchors(token: Any, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(names)
 
 
+def _presupposed(token: Any) -> bool:
+    """A definite nominal event ("the closure of the border", "the North's crackdown") or
+    one in a relative clause ("the country to which he defected in 2000") is taken for
+    granted by the sentence; a speech report around it does not make it a claim."""
+    if token.pos_ == "NOUN":
+        return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the")
+                   for c in token.children)
+    return any(node.dep_ == "relcl" for node in (token, *list(token.ancestors)[:2]))
+
+
 def _prevented(token: Any) -> bool:
     """ "a border preventing anyone from crossing", "barred from leaving": what is kept from
     happening is not an event."""
@@ -583,7 +598,8 @@ def find_candidates(
             if rule is None or (rule.type != "official_statement" and _generic(token)):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
-            modality, why = _modality(token, sent, attribution)
+            presupposed = attribution is not None and _presupposed(token)
+            modality, why = _modality(token, sent, None if presupposed else attribution)
             if modality == "asserted" and continues:
                 modality, why = "reported", "continues the hedged report before it"
             if rule.type == "official_statement":
@@ -603,6 +619,7 @@ def find_candidates(
                                  for node in (token, *ancestors[:1]) for c in node.children),
                 modifier=_modifier_span(token),
                 anchors=_anchors(token, lexicon),
+                presupposed=presupposed,
                 foreign_modifiers=_foreign_modifiers(token),
             ))
     return found

@@ -158,7 +158,8 @@ def extract_article(text: str, article_id: str, published: date | None,
     candidates = ev.find_candidates(doc, attributions, own_media=own_media)
     settled: list[tuple[ev.Candidate, et.TimeChoice, Attribution | None]] = []
     for cand in candidates:
-        attribution = attribution_for(attributions, cand.trigger_start, cand.trigger_end)
+        attribution = None if cand.presupposed else attribution_for(
+            attributions, cand.trigger_start, cand.trigger_end)
         settled.append((cand, et.choose_time(cand, timexes, time_ranges, dct, norm.text),
                         attribution))
     dated = [(c, t) for c, t, _ in settled]
