@@ -72,6 +72,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "illegal_crossing"),
         ("North Korea has cut itself off from the outside world.", "border_closure"),
         ("A defector who had tried to return to the North was arrested.", "illegal_crossing"),
+        ("Border guards caught two smugglers near Hyesan on Monday.", "arrest"),
+        ("He was sentenced to ten years of hard labor in 2016.", "punishment"),
         ("The Security Council has strengthened sanctions on the North.", "trade_suspension"),
     ],
 )
@@ -96,6 +98,9 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "A tall fence keeps residents from crossing the border.",
         "The talks would give Pyongyang a chance to win sanctions relief.",
         "Kim left North Korea for Russia on Tuesday.",
+        "The photographer captured the mood of the crowd on camera.",
+        "Every sentence he utters will be examined.",
+        "The House investigation into the campaign ended in May.",
         "Building work has slipped behind schedule in North Korea.",
         "They should ensure that fuel is supplied without running short of it.",
         "The two countries are separated by a border preventing anyone from crossing.",
@@ -104,7 +109,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
     found = {c.type for c in candidates(sentence)}
     assert not found & {"border_closure", "illegal_crossing", "smuggling", "punishment",
-                        "aid_delivery"}
+                        "aid_delivery", "arrest", "crackdown"}
 
 
 def test_events_sanctions_of_the_security_council_are_no_security_measure() -> None:
