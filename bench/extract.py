@@ -22,7 +22,8 @@ from datetime import date
 from pathlib import Path
 
 from koreawatch.extract.nlp import load_model
-from koreawatch.extract.pipeline import extract_article, is_relevant
+from koreawatch.extract.pipeline import extract_article
+from koreawatch.extract.scope import is_relevant
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,7 +47,7 @@ def bench_real(records: list[dict]) -> None:
     events = 0
     for record in records:
         events += len(extract_article(record["text"], record["id"], _published(record),
-                                  record.get("outlet")).events)
+                                      record.get("outlet"), record.get("title")).events)
     full = time.perf_counter() - start
     n = len(records)
     print(f"bare nlp.pipe      : {n} articles in {bare:6.2f} s = {n / bare:6.2f} articles/s")
@@ -65,7 +66,7 @@ def bench_general(records: list[dict]) -> None:
     events = 0
     for record in relevant:
         events += len(extract_article(record["text"], record["id"], _published(record),
-                                  record.get("outlet")).events)
+                                      record.get("outlet"), record.get("title")).events)
     total = time.perf_counter() - start
     n = len(records)
     print(f"general news       : {n} articles; pre-filter kept {len(relevant)}, skipped "

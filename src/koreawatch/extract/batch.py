@@ -12,7 +12,8 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from koreawatch.extract.pipeline import Extraction, extract_article, is_relevant
+from koreawatch.extract.pipeline import Extraction, extract_article
+from koreawatch.extract.scope import is_relevant
 from koreawatch.ingest.language import detect_language
 from koreawatch.ingest.sources import SourceReader, expand_sources
 from koreawatch.models import Article
@@ -50,7 +51,7 @@ def extract_one(article: Article, article_id: str, prefilter: bool = False) -> E
                              note="skipped by the relevance pre-filter")
     try:
         extraction = extract_article(article.text, article_id, article.published,
-                                     article.outlet)
+                                     article.outlet, article.title)
     except Exception as exc:  # an extractor bug on one article must not end the batch
         log.exception("extracting %s failed", article_id)
         return ExtractResult(article.source, article_id, note=f"extraction failed: {exc!r}")

@@ -1,9 +1,10 @@
 """The extraction pipeline: one article in, its event and quote records out.
 
 Steps: normalize and parse the text once (``nlp.parse``); run the components on the
-parsed normalized text (time, places, attribution, events, quotes); settle each
-event's time, places and sources; merge restatements; map every offset back to the
-original text. ``extract_article`` is a pure function of its inputs.
+parsed normalized text (time, places, attribution, events, quotes); keep the events
+of the sentences in scope (``extract/scope.py``: all of them in an article about North
+Korea); settle each event's time, places and sources; merge restatements; map every
+offset back to the original text. ``extract_article`` is a pure function of its inputs.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from koreawatch.extract.nlp import parse
 from koreawatch.extract.outlets import load_outlets
 from koreawatch.extract.places import PlaceMention, find_places
 from koreawatch.extract.quotes import find_quotes
+from koreawatch.extract.scope import sentences_in_scope
 from koreawatch.extract.time import ranges, tag
 from koreawatch.models import Attribution, Event, Evidence, PlaceRef, Quote, When
 from koreawatch.text import NormalizedText
@@ -30,10 +32,6 @@ log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "0.1.0"
 _KP_LEVELS = {"province", "county", "city", "district", "town", "crossing"}
-_RELEVANT = re.compile(
-    r"\b(north korea|pyongyang|dprk|kim jong|kcna|korean peninsula|n\. ?korea|north's|"
-    r"the north|korean central news|yalu|tumen|sinuiju|hyesan|dandong|rason|"
-    r"ryanggang|yanggang|hamgyong|hamkyong|jagang|chagang|kaesong|panmunjom)\b", re.I)
 
 
 _PLACE_ANAPHOR = re.compile(
@@ -54,12 +52,6 @@ class Extraction:
         return {"article_id": self.article_id,
                 "events": [e.to_spec() for e in self.events],
                 "quotes": [q.to_spec() for q in self.quotes]}
-
-
-def is_relevant(text: str, title: str | None = None) -> bool:
-    """Whether an article can hold an event of interest: it names North Korea, its state,
-    or a place on its border. Articles that cannot are stored but not parsed."""
-    return bool(_RELEVANT.search(text[:20000]) or (title and _RELEVANT.search(title)))
 
 
 def _evidence(norm: NormalizedText, start: int, end: int) -> Evidence:
@@ -145,9 +137,11 @@ def _dedupe_places(refs: list[PlaceRef]) -> tuple[PlaceRef, ...]:
 
 
 def extract_article(text: str, article_id: str, published: date | None,
-                    outlet: str | None = None) -> Extraction:
+                    outlet: str | None = None, title: str | None = None) -> Extraction:
     """Extract the events and quotes of one article (see the module doc). ``outlet`` is the
-    article's own outlet: "sources told Reuters" in a Reuters article is its own report."""
+    article's own outlet: "sources told Reuters" in a Reuters article is its own report;
+    ``title`` helps tell an article about North Korea from one naming it in passing
+    (``extract/scope.py``)."""
     norm, doc = parse(text)
     dct = published
     attributions = find_attributions(doc, outlet=outlet)
@@ -155,7 +149,11 @@ def extract_article(text: str, article_id: str, published: date | None,
     time_ranges = ranges(norm.text, dct, timexes) if dct else []
     mentions = _not_in_names(find_places(norm.text), doc)
     own_media = bool(outlet) and load_outlets().kind(outlet or "") == "state_media"
-    candidates = ev.find_candidates(doc, attributions, own_media=own_media)
+    sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    scope = sentences_in_scope(norm.text, sentences, [m.start for m in mentions if _kp(m)],
+                               title, own_media)
+    candidates = [c for c in ev.find_candidates(doc, attributions, own_media=own_media)
+                  if scope is None or c.sent_start in scope]
     settled: list[tuple[ev.Candidate, et.TimeChoice, Attribution | None]] = []
     for cand in candidates:
         attribution = None if cand.presupposed else attribution_for(
@@ -187,7 +185,6 @@ def extract_article(text: str, article_id: str, published: date | None,
                 break
         if not merged:
             records.append((cand, when, key, attribution, places))
-    sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
     events = []
     for index, (cand, when, _key, attribution, places) in enumerate(records):
         context = [] if places or cand.type == "official_statement" else \

@@ -51,13 +51,15 @@ def _safe_items(reader: SourceReader, source: Source) -> Iterator[Item]:
 def extract_into_store(conn: Connection, article: Article, article_id: str) -> int:
     """Extract an English, relevant article and replace its stored events and quotes in
     the caller's transaction; returns the number of events (0 when not processed)."""
-    from koreawatch.extract.pipeline import EXTRACTOR_VERSION, extract_article, is_relevant
+    from koreawatch.extract.pipeline import EXTRACTOR_VERSION, extract_article
+    from koreawatch.extract.scope import is_relevant
     from koreawatch.store.events import replace_extraction
     from koreawatch.text import content_hash
 
     if article.language not in (None, "en") or not is_relevant(article.text, article.title):
         return 0
-    extraction = extract_article(article.text, article_id, article.published, article.outlet)
+    extraction = extract_article(article.text, article_id, article.published, article.outlet,
+                                 article.title)
     replace_extraction(conn, article_id, content_hash(article.text), list(extraction.events),
                        list(extraction.quotes), EXTRACTOR_VERSION)
     return len(extraction.events)
