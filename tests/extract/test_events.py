@@ -198,6 +198,14 @@ def test_events_same_sentence_candidates_of_one_type_are_one_event() -> None:
     assert ev.same_event(health[0], health[1])
 
 
+@pytest.mark.parametrize(("own_media", "found"), [(True, {"official_statement"}), (False, set())])
+def test_events_decision_adopted_is_a_statement_only_in_state_media(
+    own_media: bool, found: set[str]
+) -> None:
+    _norm, doc = parse("The decision on repairing the flood damage was adopted unanimously.")
+    assert {c.type for c in ev.find_candidates(doc, own_media=own_media)} == found
+
+
 def test_events_lexicon_rejects_unknown_type(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ev.LexiconError, match="unknown type 'closure'"):
         ev._rule({"type": "closure", "rule": "x", "lemmas": ["a"], "pos": ["VERB"]}, 0)

@@ -95,6 +95,7 @@ class TriggerRule:
     flow: str | None = None
     state_subject: bool = False
     without_object: frozenset[str] = frozenset()
+    own_media_only: bool = False  # only in the state's own media ("The decision was adopted")
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             without=frozenset(entry.get("without", ())), particle=entry.get("particle"),
             flow=entry.get("flow"), state_subject=bool(entry.get("state_subject", False)),
             without_object=frozenset(entry.get("without_object", ())),
+            own_media_only=bool(entry.get("own_media_only", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"event_triggers.json rule {index}: missing or bad field {exc}") \
@@ -272,7 +274,7 @@ def _vetoing_lemmas(token: Any) -> set[str]:
 
 def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon,
                own_media: bool = False) -> bool:
-    if token.pos_ not in rule.pos:
+    if token.pos_ not in rule.pos or (rule.own_media_only and not own_media):
         return False
     if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle
                                  for c in token.children):
