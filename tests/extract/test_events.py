@@ -95,6 +95,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Over the years, thousands of defectors have fled across the river.",
         "Many women from the North are trafficked across the border.",
         "Smugglers often cross the river at night.",
+        "In the past, when floods came, factories sent aid and food to the victims.",
         "A tall fence keeps residents from crossing the border.",
         "The talks would give Pyongyang a chance to win sanctions relief.",
         "Kim left North Korea for Russia on Tuesday.",
@@ -142,6 +143,9 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
         ("Measures should be taken to supply relief materials to the flood victims.",
          "expected"),
         ("Troops were sent to the river to arrest smugglers.", "asserted"),
+        ("Russia expressed its willingness to provide humanitarian aid to the North.",
+         "expected"),
+        ("It is necessary to supply medicines to the flood victims.", "expected"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:

@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 _EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "expect",
                  "plan", "prepare", "intend", "propose", "aim", "consider", "likely", "set",
                  "going", "possible", "possibly", "ready", "willingness", "offer", "seek",
-                 "hope", "want"}
+                 "hope", "want", "willing", "must", "need", "necessary", "ought"}
 _HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "apparently", "suspected",
                 "suspect", "rumored", "rumoured", "believed"}
 _DENY_WORDS = {"deny", "denial", "dismiss", "reject", "refute", "rebut"}
@@ -68,6 +68,8 @@ _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
 _UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt"}
 _HABITUAL = {"often", "usually", "routinely", "typically", "frequently", "regularly",
              "sometimes", "commonly", "generally", "habitually"}
+_HABITUAL_PHRASE = re.compile(r"\bover the years\b|\bin the past\b(?!\s+(?:\d|few|two|three|"
+                              r"several|week|month|year|decade|day))")
 _VAGUE_AMOUNTS = {"many", "most", "countless", "numerous", "thousands", "hundreds", "millions",
                   "tens"}
 _PREVENT_VERBS = {"prevent", "keep", "deter", "bar", "discourage", "prohibit", "forbid",
@@ -297,7 +299,8 @@ def _generic(token: Any) -> bool:
     """A habitual or generic statement, not an event (rule 1):
 
     - a verb in the simple present with no auxiliary ("defectors flee the North");
-    - a habitual adverb in the trigger's clause ("often", "usually", "over the years");
+    - a habitual adverb in the trigger's clause ("often", "usually", "over the years",
+      "in the past" but not "in the past week");
     - a subject that counts vaguely ("many", "most", "thousands of") with no date in the
       clause ("thousands of defectors have fled", "many women are trafficked").
     """
@@ -307,7 +310,7 @@ def _generic(token: Any) -> bool:
         return True
     clause = list(verb.subtree)
     words = {t.lower_ for t in clause}
-    if words & _HABITUAL or "over the years" in " ".join(t.lower_ for t in clause):
+    if words & _HABITUAL or _HABITUAL_PHRASE.search(" ".join(t.lower_ for t in clause)):
         return True
     subject = _subject(verb)
     if subject is None or any(t.ent_type_ == "DATE" for t in clause):
@@ -384,15 +387,16 @@ def _plan_ancestors(token: Any) -> list[Any]:
             break
         node = node.head
         found.append(node)
-        found.extend(c for c in node.children if c.dep_ == "aux" and c.i < node.i)
+        found.extend(c for c in node.children  # "will ensure", "is necessary to"
+                     if c.dep_ in ("aux", "acomp") and c.i < token.i)
     return found
 
 
 def _infinitive(node: Any) -> bool:
-    """A "to" infinitive of purpose ("measures should be taken to supply relief") shares
-    the plan of the clause it serves."""
-    return node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                        for c in node.children)
+    """A "to" infinitive of purpose ("measures should be taken to supply relief") or of a
+    noun ("her willingness to provide aid") shares the plan of the word it serves."""
+    return node.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                 for c in node.children)
 
 
 def _clause(token: Any) -> tuple[int, int]:
