@@ -136,6 +136,16 @@ def test_pipeline_a_place_name_inside_a_person_name_is_no_place() -> None:
     assert {p.place_id for p in aid.where} == {"KP-04"}
 
 
+def test_pipeline_a_restatement_can_give_the_event_its_context_place() -> None:
+    text = ("Illustrative. The party sent relief food to flood victims on Monday.\n\n"
+            "Heavy rain flooded Sinuiju last week. The party sent the relief food there on "
+            "Monday.")
+    result = extract_article(text, "ill-10", date(2021, 3, 15))
+    aid = [e for e in result.events if e.type == "aid_delivery"]
+    assert len(aid) == 1 and len(aid[0].mentions) == 1
+    assert {p.place_id for p in aid[0].where} == {"KP-03/sinuiju"}
+
+
 def test_pipeline_the_area_refers_to_the_place_last_named() -> None:
     text = ("Illustrative. Heavy rain flooded Hyesan on Monday.\n\nThe leader held a meeting."
             "\n\nHe said the party also sent medicine to the flood-hit areas.")

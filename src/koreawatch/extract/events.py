@@ -26,7 +26,8 @@ Rules, in priority order:
    sentence; else those named in the attribution's origin ("a source in Yanggang");
    else (not for statements) those of the nearest of the two sentences before it in its
    paragraph, or, when it speaks of "the area" or "the flood-hit regions", of the
-   nearest sentence before it that names one (the event's reason says so).
+   nearest sentence before it that names one, for its first report or else a restatement
+   (the event's reason says so).
 5. **Sources**: the attribution covering the sentence; none for an official statement
    made by the state itself or for an event taken for granted (rule 2).
 6. **Restatements**: a later candidate of the same type whose interval overlaps and

@@ -187,8 +187,12 @@ def extract_article(text: str, article_id: str, published: date | None,
             records.append((cand, when, key, attribution, places))
     events = []
     for index, (cand, when, _key, attribution, places) in enumerate(records):
-        context = [] if places or cand.type == "official_statement" else \
-            _context_places(cand, mentions, sentences, norm.text)
+        context: list[PlaceMention] = []
+        if not places and cand.type != "official_statement":
+            for told in (cand, *merged_mentions.get(index, [])):  # first report, restatements
+                context = _context_places(told, mentions, sentences, norm.text)
+                if context:
+                    break
         events.append(_event(norm, article_id, index, cand, when, attribution,
                              places or context, merged_mentions.get(index, []),
                              "; places: named in the sentence before" if context else ""))
