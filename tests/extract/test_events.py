@@ -96,6 +96,9 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Many women from the North are trafficked across the border.",
         "Smugglers often cross the river at night.",
         "In the past, when floods came, factories sent aid and food to the victims.",
+        "The leader has a reputation for sending officials to prison camps.",
+        "Kim Yo Jong said balloons, leaflets and other material sent from the South were "
+        "found near the border.",
         "A tall fence keeps residents from crossing the border.",
         "The talks would give Pyongyang a chance to win sanctions relief.",
         "Kim left North Korea for Russia on Tuesday.",

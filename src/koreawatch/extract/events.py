@@ -71,6 +71,8 @@ _HABITUAL = {"often", "usually", "routinely", "typically", "frequently", "regula
              "sometimes", "commonly", "generally", "habitually"}
 _HABITUAL_PHRASE = re.compile(r"\bover the years\b|\bin the past\b(?!\s+(?:\d|few|two|three|"
                               r"several|week|month|year|decade|day))")
+_HABIT_NOUNS = {"reputation", "history", "record", "habit", "practice", "tendency",
+                "penchant", "tradition", "propensity"}
 _VAGUE_AMOUNTS = {"many", "most", "countless", "numerous", "thousands", "hundreds", "millions",
                   "tens"}
 _PREVENT_VERBS = {"prevent", "keep", "deter", "bar", "discourage", "prohibit", "forbid",
@@ -264,7 +266,8 @@ def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
 def _vetoing_lemmas(token: Any) -> set[str]:
     """Lemmas that can veto a rule: the trigger's own phrase and its head (not the words
     around it, which may belong to a neighbouring event); a conjoined verb's head is a
-    sibling event, not part of its phrase."""
+    sibling event, not part of its phrase; a relative or adjectival clause also sees the
+    whole list of nouns it describes ("balloons, leaflets and other material sent")."""
     lemmas = _own_lemmas(token)
     if token.dep_ == "conj":  # "closed its borders and declared an emergency": a sibling
         return lemmas | {token.lower_}
@@ -272,6 +275,12 @@ def _vetoing_lemmas(token: Any) -> set[str]:
         lemmas.add(token.head.lemma_.lower())
         lemmas.update(c.lemma_.lower() for c in token.head.children
                       if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    if token.dep_ in _MODIFIER_EDGES:  # "balloons, leaflets and other material sent from"
+        noun = token.head
+        while noun.dep_ == "conj" and noun.head != noun:
+            noun = noun.head
+        phrase = noun.head if noun.dep_ == "pobj" and noun.head.head != noun.head else noun
+        lemmas.update(t.lemma_.lower() for t in phrase.subtree)
     return lemmas | {token.lower_}
 
 
@@ -301,11 +310,14 @@ def _generic(token: Any) -> bool:
 
     - a verb in the simple present with no auxiliary ("defectors flee the North");
     - a habitual adverb in the trigger's clause ("often", "usually", "over the years",
-      "in the past" but not "in the past week");
+      "in the past" but not "in the past week"), or a habit named ("a reputation for
+      sending people to camps");
     - a subject that counts vaguely ("many", "most", "thousands of") with no date in the
       clause ("thousands of defectors have fled", "many women are trafficked").
     """
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if token.dep_ in ("pcomp", "pobj") and token.head.head.lemma_.lower() in _HABIT_NOUNS:
+        return True  # "a reputation for sending people to camps"
     if token.pos_ == "VERB" and token.tag_ in ("VBP", "VBZ") \
             and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
         return True
