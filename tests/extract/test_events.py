@@ -149,6 +149,10 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
         ("Russia expressed its willingness to provide humanitarian aid to the North.",
          "expected"),
         ("It is necessary to supply medicines to the flood victims.", "expected"),
+        ("China blocked a U.S. effort to blacklist six ships at the United Nations.",
+         "negated"),
+        ("The U.S. tabled a proposal to blacklist six ships at the United Nations.",
+         "expected"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:

@@ -11,9 +11,12 @@ Rules, in priority order:
    fit a rule, with one of the rule's ``with`` lemmas in its phrase and none of its
    ``without`` lemmas, fires the first rule that fits. ``official_statement`` needs a
    speech verb whose subject names the North Korean state or its media.
-2. **Modality**: a negation on the trigger → ``negated``; a denial verb above it →
-   ``denied``; a modal, future or plan word ("would", "will", "expected", "preparing
-   to", "plans") → ``expected``; an attribution chain or a hedge ("reportedly",
+2. **Modality**: a negation on the trigger, or a blocked attempt to do it ("blocked an
+   effort to blacklist ships") → ``negated``; a denial verb above it → ``denied``; a
+   modal, future, plan or obligation word ("would", "will", "expected", "preparing to",
+   "plans", "a proposal to", "it is necessary to") → ``expected``, read through "will
+   ensure that" and purpose infinitives but not from a main clause into its adverbial
+   clause; an attribution chain or a hedge ("reportedly",
    "allegedly", "said") → ``reported``, unless the event is taken for granted (a definite
    nominal event, "the closure of the border", or one in a relative clause): a speech
    report around it does not attribute it; else ``asserted``.
@@ -58,7 +61,11 @@ log = logging.getLogger(__name__)
 _EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "expect",
                  "plan", "prepare", "intend", "propose", "aim", "consider", "likely", "set",
                  "going", "possible", "possibly", "ready", "willingness", "offer", "seek",
-                 "hope", "want", "willing", "must", "need", "necessary", "ought"}
+                 "hope", "want", "willing", "must", "need", "necessary", "ought",
+                 "proposal", "motion"}
+_ATTEMPT_NOUNS = {"effort", "attempt", "bid", "proposal", "push", "motion", "plan", "move"}
+_FOIL_VERBS = {"block", "veto", "reject", "thwart", "foil", "scuttle", "derail", "defeat",
+               "oppose", "stall"}
 _HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "apparently", "suspected",
                 "suspect", "rumored", "rumoured", "believed"}
 _DENY_WORDS = {"deny", "denial", "dismiss", "reject", "refute", "rebut"}
@@ -370,8 +377,12 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
             return "negated", f"negated governing verb {anc.text!r}"
     if _PLAN_PHRASE.search(token.doc[max(sent.start, token.i - 6):token.i].text):
         return "expected", "purpose phrase of a plan ('with a view to')"
-    near = [t for t in (*token.children, *_plan_ancestors(token)) if t.i < token.i
-            or t.dep_ == "aux"]
+    plan = _plan_ancestors(token)
+    foiled = next((t for t in plan if t.lemma_.lower() in _ATTEMPT_NOUNS
+                   and t.head.lemma_.lower() in _FOIL_VERBS), None)
+    if foiled is not None:  # "China blocked a U.S. effort to blacklist six ships"
+        return "negated", f"the {foiled.text!r} to do it was {foiled.head.text!r}"
+    near = [t for t in (*token.children, *plan) if t.i < token.i or t.dep_ == "aux"]
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if token.lemma_.lower() in _OFFER_WORDS:
         return "expected", "an offer or pledge, not yet carried out"
