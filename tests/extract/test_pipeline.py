@@ -128,6 +128,21 @@ def test_pipeline_reported_event_keeps_its_source() -> None:
     assert (event.modality, event.sources) == ("reported", (("Mr Park",),))
 
 
+@pytest.mark.parametrize(
+    ("second", "records"),
+    [
+        ("One of his advisers was also sent to a labor camp in North Korea.", 2),
+        ("Kim Jong Un (pictured) ruled while a defector was sent to a labor camp.", 1),
+        ("The defector was sent to a labor camp in North Korea, his lawyer said.", 1),
+    ],
+)
+def test_pipeline_a_new_participant_is_a_new_event(second: str, records: int) -> None:
+    text = ("Illustrative. A defector from North Korea was sent to a labor camp in the North."
+            "\n\n" + second)
+    result = extract_article(text, "ill-11", date(2021, 3, 15))
+    assert len([e for e in result.events if e.type == "punishment"]) == records
+
+
 def test_pipeline_a_place_name_inside_a_person_name_is_no_place() -> None:
     text = ("Illustrative. Kim Jae Ryong, a party secretary, delivered relief food to flood "
             "victims in Jagang Province on Saturday.")

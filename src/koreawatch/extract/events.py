@@ -37,7 +37,8 @@ Rules, in priority order:
    whose places agree with an earlier one is the same event (its evidence becomes a
    mention); in one sentence, a trigger outside relative clauses speaks for the event;
    reports naming different things acted on ("KOTI was seized", "the Lighthouse Winmore
-   was seized") are different events.
+   was seized"), and a later report that introduces its participant as new ("One advisor
+   ... was deported"; photo captions aside), are different events.
 """
 
 from __future__ import annotations
@@ -199,6 +200,9 @@ class Candidate:
     # a fact the report takes for granted ("..., Mr Lankov adds, is compounded by the
     # closure of the border"): the speech report does not attribute it
     presupposed: bool = False
+    # the trigger's participant is introduced as new ("One advisor was deported", "another
+    # defector fled"): a new referent, so not a restatement of an earlier event
+    new_referent: bool = False
 
 
 def _phrase_lemmas(token: Any) -> set[str]:
@@ -584,6 +588,25 @@ def _anchors(token: Any, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(names)
 
 
+_CAPTION = re.compile(r"\(pictured|\bpictured\b|\b(?:is|are) seen (?:in|here|at)\b|"
+                      r"\bimage caption\b|\bphoto:", re.I)
+_NEW = {"a", "an", "one", "another", "two", "three", "four", "five", "several", "some"}
+
+
+def _new_referent(token: Any) -> bool:
+    """Whether the trigger's main participant (its passive subject, object or subject) is
+    introduced by an indefinite ("One advisor ... was deported", "another defector"); a
+    photo caption restates with indefinites all the same, so the caller skips those."""
+    for dep in ("nsubjpass", "dobj", "nsubj"):
+        arg = next((c for c in token.children if c.dep_ == dep), None)
+        if arg is not None:
+            if arg.lower_ in ("one", "another") and arg.pos_ in ("NUM", "PRON", "DET"):
+                return True  # "One of his advisers"
+            return arg.pos_ == "NOUN" and any(
+                c.dep_ in ("det", "nummod") and c.lower_ in _NEW for c in arg.children)
+    return False
+
+
 def _presupposed(token: Any) -> bool:
     """A definite nominal event ("the closure of the border", "the North's crackdown") or
     one in a relative clause ("the country to which he defected in 2000") is taken for
@@ -650,6 +673,7 @@ def find_candidates(
                 modifier=_modifier_span(token),
                 anchors=_anchors(token, lexicon),
                 presupposed=presupposed,
+                new_referent=_new_referent(token) and not _CAPTION.search(sent.text),
                 foreign_modifiers=_foreign_modifiers(token),
             ))
     return found
@@ -672,6 +696,8 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
         return True
     if ca.anchors and cb.anchors and not ca.anchors & cb.anchors:
         return False  # "KOTI was seized" and "the Lighthouse Winmore was seized"
+    if cb.new_referent:
+        return False  # "One advisor ... was deported": someone new, so another event
     undated_b = not (tb.start or tb.end)
     if undated_b and (not pb or set(pb) <= set(pa)) and (ta.start or ta.end):
         return True  # an undated restatement of a dated event of the same kind
