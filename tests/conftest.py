@@ -1,5 +1,5 @@
 """Shared fixtures: stores on SQLite and PostgreSQL, settings, a loopback HTTP server,
-the ../shared data folder."""
+the ../shared data folder, and a fault injector for the extractor."""
 
 from __future__ import annotations
 
@@ -37,6 +37,23 @@ def shared() -> Path:
     """The ../shared folder (corpus, seed, spec, eval data)."""
     need(SHARED.is_dir(), f"the shared data folder {SHARED}")
     return SHARED
+
+
+@pytest.fixture
+def break_extractor(monkeypatch: pytest.MonkeyPatch) -> Callable[[object, str], None]:
+    """Fault injection: ``break_extractor(module, article_id)`` makes the
+    ``extract_article`` that ``module`` calls raise for that one article (an extractor
+    bug cannot be produced on demand once it is fixed)."""
+    def install(module: object, article_id: str) -> None:
+        real = module.extract_article  # type: ignore[attr-defined]
+
+        def failing(text: str, aid: str, *args: object, **kwargs: object) -> object:
+            if aid == article_id:
+                raise RuntimeError("extractor bug")
+            return real(text, aid, *args, **kwargs)
+
+        monkeypatch.setattr(module, "extract_article", failing)
+    return install
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -237,7 +238,7 @@ def test_parse_line_breaks_start_sentences(text: str, sentences: int) -> None:
 
 
 def test_batch_extractor_failure_is_a_note_and_the_batch_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, break_extractor: Callable[[object, str], None]
 ) -> None:
     from koreawatch.extract import batch
 
@@ -246,14 +247,7 @@ def test_batch_extractor_failure_is_a_note_and_the_batch_goes_on(
             "id": name, "published": "2021-03-15",
             "text": "Illustrative. North Korea closed the border with China on Monday."}),
             encoding="utf-8")
-    real = batch.extract_article
-
-    def failing_on_a(text: str, article_id: str, *args: object, **kwargs: object):
-        if article_id == "a":  # fault injection: an extractor bug on one article
-            raise RuntimeError("extractor bug")
-        return real(text, article_id, *args, **kwargs)
-
-    monkeypatch.setattr(batch, "extract_article", failing_on_a)
+    break_extractor(batch, "a")
     results = {r.article_id: r for r in batch.extract_sources([str(tmp_path)], Settings())}
     assert results["a"].extraction is None
     assert "extraction failed" in (results["a"].note or "")

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -91,19 +92,12 @@ def test_ingest_non_english_is_stored_and_flagged(store: Store, settings: Settin
 
 @pytest.mark.model
 def test_ingest_extractor_failure_keeps_the_article_and_the_rest(
-    store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    store: Store, settings: Settings, break_extractor: Callable[[object, str], None]
 ) -> None:
     from koreawatch.extract import pipeline as extract_pipeline
     from koreawatch.store.events import EventFilter, query_events
 
-    real = extract_pipeline.extract_article
-
-    def failing_on_one(text: str, article_id: str, *args: object, **kwargs: object):
-        if article_id == "demo-0002":  # fault injection: an extractor bug on one article
-            raise RuntimeError("extractor bug")
-        return real(text, article_id, *args, **kwargs)
-
-    monkeypatch.setattr(extract_pipeline, "extract_article", failing_on_one)
+    break_extractor(extract_pipeline, "demo-0002")
     report = ingest([str(DEMO)], settings, store, extract=True)
     assert report.added == 6
     flagged = {Path(row["source"]).name: row["reason"] for row in report.flagged}
