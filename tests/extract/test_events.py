@@ -126,6 +126,10 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
         "Hundreds of people fled across the river in January.")}
     assert "illegal_crossing" in {c.type for c in candidates(
         "Guards stopped two women from crossing the river.")}
+    assert "illegal_crossing" in {c.type for c in candidates(
+        "Police arrested two defectors who fled across the river in May.")}
+    assert "illegal_crossing" not in {c.type for c in candidates(
+        "Seoul has engaged in a crackdown on defectors who have fled the regime.")}
 
 
 @pytest.mark.parametrize(

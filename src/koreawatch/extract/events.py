@@ -322,13 +322,17 @@ def _generic(token: Any) -> bool:
     - a verb in the simple present with no auxiliary ("defectors flee the North");
     - a habitual adverb in the trigger's clause ("often", "usually", "over the years",
       "in the past" but not "in the past week"), or a habit named ("a reputation for
-      sending people to camps");
+      sending people to camps"), or a relative clause that describes a kind ("defectors
+      who have fled", but not "two defectors who fled");
     - a subject that counts vaguely ("many", "most", "thousands of") with no date in the
       clause ("thousands of defectors have fled", "many women are trafficked").
     """
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if token.dep_ in ("pcomp", "pobj") and token.head.head.lemma_.lower() in _HABIT_NOUNS:
         return True  # "a reputation for sending people to camps"
+    if token.dep_ == "relcl" and token.head.tag_ == "NNS" and not any(
+            c.dep_ in ("det", "nummod", "poss", "quantmod") for c in token.head.children):
+        return True  # "a crackdown on defectors who have fled": a kind, not an event
     if token.pos_ == "VERB" and token.tag_ in ("VBP", "VBZ") \
             and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
         return True
