@@ -252,3 +252,15 @@ def test_batch_extractor_failure_is_a_note_and_the_batch_goes_on(
     assert results["a"].extraction is None
     assert "extraction failed" in (results["a"].note or "")
     assert results["b"].extraction is not None and results["b"].extraction.events
+
+
+def test_batch_article_without_north_korea_is_not_parsed(tmp_path: Path) -> None:
+    from koreawatch.extract import batch
+
+    (tmp_path / "x.json").write_text(json.dumps({
+        "id": "x", "published": "2021-03-15",
+        "text": "Illustrative. Police arrested two protesters in Ohio on Monday."}),
+        encoding="utf-8")
+    (result,) = batch.extract_sources([str(tmp_path)], Settings())
+    assert result.note == "skipped by the relevance pre-filter"
+    assert result.to_json() == {"article_id": "x", "events": [], "quotes": []}

@@ -59,7 +59,9 @@ def extract_one(article: Article, article_id: str, prefilter: bool = False) -> E
 
 
 def extract_sources(sources: list[str], settings: Settings) -> Iterator[ExtractResult]:
-    """Extraction results of every item of ``sources``, in order."""
+    """Extraction results of every item of ``sources``, in order. An article that names
+    neither North Korea nor a place on its border is not parsed (it could hold no event
+    in scope, ``extract/scope.py``): it gets an empty record."""
     reader = SourceReader(settings)
     try:
         for source in expand_sources(sources):
@@ -67,6 +69,6 @@ def extract_sources(sources: list[str], settings: Settings) -> Iterator[ExtractR
                 if item.article is None:
                     yield ExtractResult(item.source, None, note=item.error)
                     continue
-                yield extract_one(item.article, article_id_for(item.article))
+                yield extract_one(item.article, article_id_for(item.article), prefilter=True)
     finally:
         reader.close()
