@@ -75,6 +75,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("Border guards caught two smugglers near Hyesan on Monday.", "arrest"),
         ("He was sentenced to ten years of hard labor in 2016.", "punishment"),
         ("The Security Council has strengthened sanctions on the North.", "trade_suspension"),
+        ("The impoverished country has been hit by a series of U.N. sanctions.",
+         "trade_suspension"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -114,6 +116,19 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
     found = {c.type for c in candidates(sentence)}
     assert not found & {"border_closure", "illegal_crossing", "smuggling", "punishment",
                         "aid_delivery", "arrest", "crackdown"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("Pyongyang has also expressed anger over the military exercises.", True),
+        ("North Korea acknowledged that two of its ships had sunk.", True),
+        ("Kim stepped onto the podium, clapping to acknowledge the soldiers.", False),
+        ("But 38 North, a website, says satellite imagery shows new tunnels.", False),
+    ],
+)
+def test_events_statement_verbs(sentence: str, statement: bool) -> None:
+    assert ("official_statement" in {c.type for c in candidates(sentence)}) is statement
 
 
 def test_events_sanctions_of_the_security_council_are_no_security_measure() -> None:

@@ -109,6 +109,7 @@ class TriggerRule:
     state_subject: bool = False
     without_object: frozenset[str] = frozenset()
     own_media_only: bool = False  # only in the state's own media ("The decision was adopted")
+    needs_clause: bool = False  # the verb must report a clause ("acknowledged that ...")
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             flow=entry.get("flow"), state_subject=bool(entry.get("state_subject", False)),
             without_object=frozenset(entry.get("without_object", ())),
             own_media_only=bool(entry.get("own_media_only", False)),
+            needs_clause=bool(entry.get("needs_clause", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"event_triggers.json rule {index}: missing or bad field {exc}") \
@@ -252,7 +254,7 @@ def _span_text(token: Any) -> str:
         return ""
     keep = {token.i}
     for child in token.children:
-        if child.dep_ in ("compound", "det", "amod", "poss", "nmod", "case", "flat"):
+        if child.dep_ in ("compound", "det", "amod", "poss", "nmod", "case", "flat", "nummod"):
             keep.update(t.i for t in child.subtree)
     lo, hi = min(keep), max(keep)
     return token.doc[lo:hi + 1].text
@@ -302,6 +304,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle
                                  for c in token.children):
         return False
+    if rule.needs_clause and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+        return False  # "clapping to acknowledge the soldiers" reports nothing
     if rule.with_ and not (rule.with_ & lemmas):
         return False
     if rule.without & _vetoing_lemmas(token):
