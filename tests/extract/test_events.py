@@ -125,6 +125,10 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("North Korea acknowledged that two of its ships had sunk.", True),
         ("Kim stepped onto the podium, clapping to acknowledge the soldiers.", False),
         ("But 38 North, a website, says satellite imagery shows new tunnels.", False),
+        ("One of Kim's top officials warned that the North would respond.", True),
+        ("Pyongyang's envoy said the talks were over.", True),
+        ("Kim stepped out, clapping to acknowledge the soldiers taking part.", False),
+        ("North Korea has long insisted that its goal is peace.", False),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:

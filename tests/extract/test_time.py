@@ -283,3 +283,9 @@ def test_tag_infinitive_at_the_root_of_a_sentence_has_no_endless_tense_climb() -
     _norm, doc = parse(text)
     found = tag(text, dt.date(2021, 3, 15), doc=doc)
     assert [(t.text, t.interval_start) for t in found] == [("Friday", "2021-03-12")]
+
+
+def test_tag_new_years_address_is_the_first_of_january() -> None:
+    found = tag("During his New Year's address, Kim said the launch was near.",
+                dt.date(2017, 4, 15))
+    assert [(t.text, t.value) for t in found] == [("New Year's", "2017-01-01")]

@@ -304,7 +304,7 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle
                                  for c in token.children):
         return False
-    if rule.needs_clause and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+    if rule.needs_clause and not any(c.dep_ == "ccomp" and _finite(c) for c in token.children):
         return False  # "clapping to acknowledge the soldiers" reports nothing
     if rule.with_ and not (rule.with_ & lemmas):
         return False
@@ -316,8 +316,27 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False
     if rule.state_subject:
         subject = _subject(token)
-        return subject is not None and _is_state(_span_text(subject), lexicon, own_media)
+        return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+def _finite(verb: Any) -> bool:
+    """A finite clause ("that two ships had sunk"), not a participle ("soldiers taking part")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
+
+
+def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
+    """Whether a speech verb's subject speaks for the state: a state name, or people of
+    it ("one of Kim's top officials", "Pyongyang's envoy")."""
+    if subject.lower_ in ("one", "some", "two", "three", "several", "many", "most"):
+        inner = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        subject = inner[0] if inner else subject
+    if _is_state(_span_text(subject), lexicon, own_media):
+        return True
+    return any(c.dep_ == "poss" and _is_state(re.sub(r"'s$", "", _span_text(c)), lexicon)
+               for c in subject.children)
 
 
 def _generic(token: Any) -> bool:
@@ -350,6 +369,12 @@ def _generic(token: Any) -> bool:
     counted = {subject.lower_} | {c.lower_ for c in subject.children
                                   if c.dep_ in ("amod", "det", "nummod", "quantmod")}
     return bool(counted & _VAGUE_AMOUNTS)
+
+
+def _long_standing(token: Any) -> bool:
+    """ "North Korea has long insisted ...", "has long banned ...": a standing position
+    or state of affairs, not an event."""
+    return any(c.dep_ == "advmod" and c.lower_ == "long" for c in token.children)
 
 
 def _speaker(token: Any) -> str:
@@ -656,7 +681,8 @@ def find_candidates(
             lemmas = _phrase_lemmas(token)
             rule = next((r for r in rules
                          if _rule_fits(r, token, lemmas, lexicon, own_media)), None)
-            if rule is None or (rule.type != "official_statement" and _generic(token)):
+            if rule is None or _long_standing(token) or (
+                    rule.type != "official_statement" and _generic(token)):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
             presupposed = attribution is not None and _presupposed(token)

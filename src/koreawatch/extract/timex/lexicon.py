@@ -37,7 +37,8 @@ PARTS_OF_DAY = {
 
 # (month, day) fixed holidays; value is computed in the year in context.
 HOLIDAYS: dict[str, tuple[int, int]] = {
-    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas": (12, 25),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "new year's": (1, 1),
+    "christmas": (12, 25),
     "christmas day": (12, 25), "christmas eve": (12, 24), "independence day": (7, 4),
     "valentine's day": (2, 14), "halloween": (10, 31), "veterans day": (11, 11),
     "st. patrick's day": (3, 17), "boxing day": (12, 26), "may day": (5, 1),
