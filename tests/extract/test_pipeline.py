@@ -135,6 +135,7 @@ def test_pipeline_reported_event_keeps_its_source() -> None:
         ("One of his advisers was also sent to a labor camp in North Korea.", 2),
         ("Kim Jong Un (pictured) ruled while a defector was sent to a labor camp.", 1),
         ("The defector was sent to a labor camp in North Korea, his lawyer said.", 1),
+        ("Two of his associates were also sent to a labor camp in North Korea.", 2),
     ],
 )
 def test_pipeline_a_new_participant_is_a_new_event(second: str, records: int) -> None:
@@ -142,6 +143,14 @@ def test_pipeline_a_new_participant_is_a_new_event(second: str, records: int) ->
             "\n\n" + second)
     result = extract_article(text, "ill-11", date(2021, 3, 15))
     assert len([e for e in result.events if e.type == "punishment"]) == records
+
+
+def test_pipeline_a_definite_report_refers_back_to_the_event() -> None:
+    text = ("Illustrative. North Korean state media say the leader's uncle has been executed."
+            "\n\nThe execution of Jang comes days after he was removed from his posts.")
+    result = extract_article(text, "ill-12", date(2013, 12, 12))
+    executions = [e for e in result.events if e.type == "punishment"]
+    assert len(executions) == 1 and len(executions[0].mentions) == 1
 
 
 def test_pipeline_a_place_name_inside_a_person_name_is_no_place() -> None:

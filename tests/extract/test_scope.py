@@ -55,6 +55,8 @@ def test_scope_article_about_north_korea_keeps_everything() -> None:
     [
         ("Pyongyang closed the border.", None, True),
         ("Traders in Sinuiju waited.", None, True),
+        ("North Korean state media reported the news.", None, True),
+        ("N. Korean troops moved.", None, True),
         ("The city council approved the budget on Tuesday.", None, False),
         ("The city council approved the budget.", "Kim Jong Un inspects a farm", True),
     ],

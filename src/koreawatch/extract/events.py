@@ -38,7 +38,8 @@ Rules, in priority order:
    mention); in one sentence, a trigger outside relative clauses speaks for the event;
    reports naming different things acted on ("KOTI was seized", "the Lighthouse Winmore
    was seized"), and a later report that introduces its participant as new ("One advisor
-   ... was deported"; photo captions aside), are different events.
+   ... was deported"; photo captions aside), are different events; a definite nominal
+   report ("the execution of Jang") refers back to the event of its kind told before.
 """
 
 from __future__ import annotations
@@ -205,6 +206,9 @@ class Candidate:
     # the trigger's participant is introduced as new ("One advisor was deported", "another
     # defector fled"): a new referent, so not a restatement of an earlier event
     new_referent: bool = False
+    # a definite nominal trigger ("the execution of Jang", "the closure") refers back to
+    # an event already told
+    definite: bool = False
 
 
 def _phrase_lemmas(token: Any) -> set[str]:
@@ -633,8 +637,9 @@ def _new_referent(token: Any) -> bool:
     for dep in ("nsubjpass", "dobj", "nsubj"):
         arg = next((c for c in token.children if c.dep_ == dep), None)
         if arg is not None:
-            if arg.lower_ in ("one", "another") and arg.pos_ in ("NUM", "PRON", "DET"):
-                return True  # "One of his advisers"
+            if arg.pos_ == "NUM" or (arg.lower_ in ("one", "another")
+                                     and arg.pos_ in ("PRON", "DET")):
+                return True  # "One of his advisers", "two of his associates"
             return arg.pos_ == "NOUN" and any(
                 c.dep_ in ("det", "nummod") and c.lower_ in _NEW for c in arg.children)
     return False
@@ -708,6 +713,9 @@ def find_candidates(
                 anchors=_anchors(token, lexicon),
                 presupposed=presupposed,
                 new_referent=_new_referent(token) and not _CAPTION.search(sent.text),
+                definite=token.pos_ == "NOUN" and any(
+                    c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                    for c in token.children),
                 foreign_modifiers=_foreign_modifiers(token),
             ))
     return found
@@ -732,6 +740,8 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
         return False  # "KOTI was seized" and "the Lighthouse Winmore was seized"
     if cb.new_referent:
         return False  # "One advisor ... was deported": someone new, so another event
+    if cb.definite and not (pa and pb and not set(pa) & set(pb)) and _overlap(ta, tb):
+        return True  # "the execution of Jang" refers back to the execution told before
     undated_b = not (tb.start or tb.end)
     if undated_b and (not pb or set(pb) <= set(pa)) and (ta.start or ta.end):
         return True  # an undated restatement of a dated event of the same kind

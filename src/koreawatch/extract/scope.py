@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 NORTH_KOREA = re.compile(
-    r"\b(north korea|pyongyang|dprk|kim jong|kcna|korean peninsula|n\. ?korea|north's|"
+    r"\b(north korean?s?|pyongyang|dprk|kim jong|kcna|korean peninsula|n\. ?korean?|north's|"
     r"the north|korean central news|yalu|tumen|sinuiju|hyesan|dandong|rason|"
     r"ryanggang|yanggang|hamgyong|hamkyong|jagang|chagang|kaesong|panmunjom)\b", re.I)
 _LEAD_SENTENCES = 3
