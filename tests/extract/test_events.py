@@ -76,6 +76,11 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("Media reports say one of his aides has sought asylum in South Korea.",
          "illegal_crossing"),
         ("He was intercepted in April 2017 at Pyongyang International Airport.", "arrest"),
+        ("North Korea avoids sanctions by illicitly trading with countries at sea.",
+         "smuggling"),
+        ("Russian tankers have transferred fuel to North Korean ships at sea.", "smuggling"),
+        ("China's recent mobilization at the North Korea border keeps refugees out.",
+         "security_reinforcement"),
         ("He was sentenced to ten years of hard labor in 2016.", "punishment"),
         ("The Security Council has strengthened sanctions on the North.", "trade_suspension"),
         ("The impoverished country has been hit by a series of U.N. sanctions.",
@@ -109,6 +114,8 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Kim left North Korea for Russia on Tuesday.",
         "The photographer captured the mood of the crowd on camera.",
         "Every sentence he utters will be examined.",
+        "If permitted, the inspectors would likely send in robots to the site.",
+        "We will resolutely punish North Korea if it launches any provocation.",
         "The House investigation into the campaign ended in May.",
         "Building work has slipped behind schedule in North Korea.",
         "They should ensure that fuel is supplied without running short of it.",
@@ -132,10 +139,20 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("Pyongyang's envoy said the talks were over.", True),
         ("Kim stepped out, clapping to acknowledge the soldiers taking part.", False),
         ("North Korea has long insisted that its goal is peace.", False),
+        ("On Monday, Xinhua quoted Kim as saying that he hoped to build trust.", True),
+        ("The Korea Times reports that the North Korean leader was reported to be visiting "
+         "a fishery.", False),
+        ("North Korean leader Kim Jong Un wrote a letter to President Trump.", True),
+        ("North Korea has issued a string of threats against the South.", True),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:
     assert ("official_statement" in {c.type for c in candidates(sentence)}) is statement
+
+
+def test_events_sanctions_hitting_trade_are_no_smuggling() -> None:
+    assert {c.type for c in candidates("Sanctions have hit North Korea's trade with China.")} \
+        == {"trade_suspension"}
 
 
 def test_events_sanctions_of_the_security_council_are_no_security_measure() -> None:

@@ -319,9 +319,26 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             for c in token.children):
         return False
     if rule.state_subject:
-        subject = _subject(token)
+        subject = _speaker_token(token, own_media)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+def _speaker_token(token: Any, own_media: bool = False) -> Any | None:
+    """Who speaks through a speech verb: its active subject; the agent of a passive ("was
+    announced by KCNA"), never its passive subject ("the leader was reported to be
+    visiting" is no statement by the leader) except in the state's own media, where an
+    agentless passive is the state speaking ("the DPRK's mission cannot be denied"); X of
+    "quoted X as saying"."""
+    head = token.head
+    if head.lower_ == "as" and head.head.lemma_.lower() == "quote":
+        return next((c for c in head.head.children if c.dep_ == "dobj"), None)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        return _subject(token) if own_media else None
+    return _subject(token)
 
 
 def _finite(verb: Any) -> bool:
