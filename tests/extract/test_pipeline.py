@@ -153,6 +153,14 @@ def test_pipeline_a_definite_report_refers_back_to_the_event() -> None:
     assert len(executions) == 1 and len(executions[0].mentions) == 1
 
 
+def test_pipeline_statement_reported_by_state_media_citing_the_military_has_no_source() -> None:
+    text = ('Illustrative. "Our retaliation will start without notice," North Korea\'s state-run '
+            "media reported on Tuesday, citing military leaders.")
+    result = extract_article(text, "ill-13", date(2013, 4, 16))
+    statement = next(e for e in result.events if e.type == "official_statement")
+    assert statement.sources == ()
+
+
 def test_pipeline_a_place_name_inside_a_person_name_is_no_place() -> None:
     text = ("Illustrative. Kim Jae Ryong, a party secretary, delivered relief food to flood "
             "victims in Jagang Province on Saturday.")
