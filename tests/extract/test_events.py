@@ -144,6 +144,8 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
          "a fishery.", False),
         ("North Korean leader Kim Jong Un wrote a letter to President Trump.", True),
         ("North Korea has issued a string of threats against the South.", True),
+        ("N. Korea says it will cut all communication channels with the South.", True),
+        ("The Korean People's Army warned that it would respond.", True),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:
