@@ -160,3 +160,11 @@ def test_choose_time_date_of_a_concessive_clause_stays_there() -> None:
     assert (halt.start, halt.end) == ("2021-01-21", "2021-03-10")
     smuggling = next(w for c, w in pairs if c.type == "smuggling")
     assert smuggling.start is None  # not dated by the suspension's range
+
+
+@pytest.mark.model
+def test_choose_time_statement_participle_takes_the_main_clause_date() -> None:
+    pairs = timed("Last week, North Korea threatened to cancel the meeting over the drills, "
+                  "claiming that they were a rehearsal for an invasion.")
+    claiming = [w for c, w in pairs if c.type == "official_statement"]
+    assert claiming and all(w.start == "2021-03-08" for w in claiming)

@@ -146,6 +146,8 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("North Korea has issued a string of threats against the South.", True),
         ("N. Korea says it will cut all communication channels with the South.", True),
         ("The Korean People's Army warned that it would respond.", True),
+        ("North Korea threatened to cancel the meeting with the U.S.", True),
+        ("North Korea's actions seriously threaten the safety of our citizens.", False),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:

@@ -5,7 +5,8 @@ Rules, in priority order (each ``TimeChoice.reason`` starts with the rule's name
 
 1. ``statement.day``: an official statement is dated from the day it was made through
    publication: [the day, week or month named in its clause, publication] ("KCNA said
-   on Monday"; "recently" gives ``approx``);
+   on Monday"; "recently" gives ``approx``); a participle ("Last week, the North
+   threatened to cancel the talks, claiming that ...") takes its main clause's date;
 2. ``range``: a range in the sentence ("between April and June") is the interval;
 3. ``clause``: the date expression of the trigger's own clause nearest to it;
    "recently" (PAST_REF) is ``approx`` [publication - 30 days, publication];
@@ -144,7 +145,8 @@ def _statement_day(cand: Candidate, usable: Sequence[Any], dct: date | None) -> 
     """Rule 1: an official statement runs from the day named in its clause to publication."""
     if cand.type != "official_statement" or dct is None:
         return None
-    pool = [t for t in usable if cand.clause_start <= t.start < cand.clause_end
+    pool = [t for t in usable if (cand.participle or cand.clause_start <= t.start
+                                  < cand.clause_end)
             and t.precision in _STATEMENT_PRECISIONS and t.interval_start <= dct.isoformat()]
     if not pool:
         return None

@@ -110,7 +110,7 @@ class TriggerRule:
     state_subject: bool = False
     without_object: frozenset[str] = frozenset()
     own_media_only: bool = False  # only in the state's own media ("The decision was adopted")
-    needs_clause: bool = False  # the verb must report a clause ("acknowledged that ...")
+    needs_clause: bool = False  # must report a clause ("acknowledged that", "threatened to")
 
 
 @dataclass(frozen=True)
@@ -209,6 +209,8 @@ class Candidate:
     # a definite nominal trigger ("the execution of Jang", "the closure") refers back to
     # an event already told
     definite: bool = False
+    # a participle adjunct ("..., claiming that ...") shares the time of its main clause
+    participle: bool = False
 
 
 def _phrase_lemmas(token: Any) -> set[str]:
@@ -308,7 +310,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle
                                  for c in token.children):
         return False
-    if rule.needs_clause and not any(c.dep_ == "ccomp" and _finite(c) for c in token.children):
+    if rule.needs_clause and not any((c.dep_ == "ccomp" and _finite(c)) or (
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
+            for c in token.children):
         return False  # "clapping to acknowledge the soldiers" reports nothing
     if rule.with_ and not (rule.with_ & lemmas):
         return False
@@ -730,6 +734,7 @@ def find_candidates(
                 anchors=_anchors(token, lexicon),
                 presupposed=presupposed,
                 new_referent=_new_referent(token) and not _CAPTION.search(sent.text),
+                participle=token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp"),
                 definite=token.pos_ == "NOUN" and any(
                     c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                     for c in token.children),
