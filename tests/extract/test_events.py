@@ -147,6 +147,8 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("N. Korea says it will cut all communication channels with the South.", True),
         ("The Korean People's Army warned that it would respond.", True),
         ("North Korea threatened to cancel the meeting with the U.S.", True),
+        ("The roads have been blocked, the General Staff of the Korean People's Army said.",
+         True),
         ("North Korea's actions seriously threaten the safety of our citizens.", False),
     ],
 )

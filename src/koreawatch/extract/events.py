@@ -352,16 +352,21 @@ def _finite(verb: Any) -> bool:
 
 
 def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
-    """Whether a speech verb's subject speaks for the state: a state name, or people of
-    it ("one of Kim's top officials", "Pyongyang's envoy")."""
+    """Whether a speech verb's subject speaks for the state: a state name, or people or
+    bodies of it ("one of Kim's top officials", "Pyongyang's envoy", "the General Staff of
+    the Korean People's Army")."""
     if subject.lower_ in ("one", "some", "two", "three", "several", "many", "most"):
         inner = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"]
         subject = inner[0] if inner else subject
     if _is_state(_span_text(subject), lexicon, own_media):
         return True
-    return any(c.dep_ == "poss" and _is_state(re.sub(r"'s$", "", _span_text(c)), lexicon)
-               for c in subject.children)
+    if any(c.dep_ == "poss" and _is_state(re.sub(r"'s$", "", _span_text(c)), lexicon)
+           for c in subject.children):
+        return True
+    of_whom = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]  # "the General Staff of the KPA"
+    return any(_is_state(_span_text(g), lexicon) for g in of_whom)
 
 
 def _generic(token: Any) -> bool:
