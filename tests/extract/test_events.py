@@ -79,6 +79,7 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("North Korea avoids sanctions by illicitly trading with countries at sea.",
          "smuggling"),
         ("Russian tankers have transferred fuel to North Korean ships at sea.", "smuggling"),
+        ("North Korea has shipped coal to China through ship-to-ship transfers.", "smuggling"),
         ("China's recent mobilization at the North Korea border keeps refugees out.",
          "security_reinforcement"),
         ("He was sentenced to ten years of hard labor in 2016.", "punishment"),
@@ -195,6 +196,9 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
         ("Measures should be taken to supply relief materials to the flood victims.",
          "expected"),
         ("Troops were sent to the river to arrest smugglers.", "asserted"),
+        ("The regime imposed a lockdown on the city of Hyesan after a suspected case of the "
+         "virus.", "asserted"),
+        ("The regime reportedly imposed a lockdown on the city of Hyesan.", "reported"),
         ("Russia expressed its willingness to provide humanitarian aid to the North.",
          "expected"),
         ("It is necessary to supply medicines to the flood victims.", "expected"),

@@ -57,6 +57,8 @@ def test_scope_article_about_north_korea_keeps_everything() -> None:
         ("Traders in Sinuiju waited.", None, True),
         ("North Korean state media reported the news.", None, True),
         ("N. Korean troops moved.", None, True),
+        ("Kim Yo Jong issued a press statement on Wednesday.", None, True),
+        ("The WPK Central Committee sent relief materials.", None, True),
         ("The city council approved the budget on Tuesday.", None, False),
         ("The city council approved the budget.", "Kim Jong Un inspects a farm", True),
     ],

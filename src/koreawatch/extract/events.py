@@ -232,7 +232,8 @@ def _phrase_lemmas(token: Any) -> set[str]:
                      for c in token.children) else 4  # "suspended these": look back for them
     lo, hi = max(sent.start, token.i - back), min(sent.end, token.i + 5)
     tokens.extend(token.doc[lo:hi])
-    lemmas = set()
+    window = token.doc[lo:hi].text  # whole hyphenated words too: "ship-to-ship"
+    lemmas = {word.strip(".,;:()\"'").lower() for word in window.split() if "-" in word}
     for tok in tokens:
         lemmas.add(tok.lemma_.lower())
         lemmas.add(tok.lower_)
@@ -457,12 +458,22 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
         return "expected", "modal or plan word with the trigger"
     if any(t.lower_ in ("will", "would") for t in token.children):
         return "expected", "future auxiliary"
-    sent_words = {t.lower_ for t in sent}
     if attribution is not None and attribution.chain:
         return "reported", "attributed: " + " <- ".join(attribution.chain)
-    if sent_words & _HEDGE_WORDS or (attribution is not None and attribution.hedged):
+    if _hedged(token, sent) or (attribution is not None and attribution.hedged):
         return "reported", "hedged ('reportedly')"
     return "asserted", "stated by the article"
+
+
+def _hedged(token: Any, sent: Any) -> bool:
+    """A hedge on the trigger: "reportedly" or "allegedly" on it or on a verb above it, or a
+    hedging verb governing it ("suspected of smuggling", "believed to have fled"); not a
+    hedge elsewhere in the sentence ("after a suspected case")."""
+    above = list(token.ancestors)
+    if any(t.lower_ in _HEDGE_WORDS for t in (*token.children, *above[:3])):
+        return True
+    return any(t.lower_ in _HEDGE_WORDS and t.dep_ == "advmod"
+               and (t.head == token or t.head in above) for t in sent)
 
 
 def _plan_ancestors(token: Any) -> list[Any]:

@@ -19,8 +19,10 @@ import re
 from collections.abc import Sequence
 
 NORTH_KOREA = re.compile(
-    r"\b(north korean?s?|pyongyang|dprk|kim jong|kcna|korean peninsula|n\. ?korean?|north's|"
-    r"the north|korean central news|yalu|tumen|sinuiju|hyesan|dandong|rason|"
+    r"\b(north korean?s?|pyongyang|dprk|kim jong|kim yo[- ]jong|kim il[- ]sung|kcna|"
+    r"korean peninsula|n\. ?korean?|north's|the north|korean central news|rodong sinmun|"
+    r"wpk|workers' party of korea|korean people's army|supreme people's assembly|"
+    r"yalu|tumen|amnok|tuman|sinuiju|hyesan|dandong|rason|"
     r"ryanggang|yanggang|hamgyong|hamkyong|jagang|chagang|kaesong|panmunjom)\b", re.I)
 _LEAD_SENTENCES = 3
 _FOCUS_SHARE = 0.2
