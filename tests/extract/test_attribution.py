@@ -191,6 +191,12 @@ CASES = [
      ("the South's security adviser Suh Hoon", "the letter"), "according_to.speech"),
     ("Troops were deployed to the border, sources told Reuters.",
      "Troops were deployed to the border", ("sources",), "speech"),
+    ("Security forces arrested three people in Hyesan for using Chinese mobile phones, a "
+     "source in Ryanggang Province told Daily NK on Thursday.",
+     "Security forces arrested three people", ("Daily NK", "a source in Ryanggang Province"),
+     "speech.told"),
+    ("Chinese President Xi Jinping told Kim that China was willing to provide assistance.",
+     "China was willing to provide assistance", ("Chinese President Xi Jinping",), "speech"),
 ]
 
 

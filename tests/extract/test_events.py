@@ -188,6 +188,8 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
         ("North Korea is preparing to resume trade with China.", "expected"),
         ("North Korea did not close the border with China in January.", "negated"),
         ("China denied that it had smuggled oil to North Korea.", "denied"),
+        ("North Korea has refused outside help even as floods destroyed thousands of homes.",
+         "negated"),
         ("China has offered to send vaccines to North Korea.", "expected"),
         ("The leader offered an apology after a fisherman was shot dead by border guards.",
          "asserted"),

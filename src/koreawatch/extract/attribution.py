@@ -291,8 +291,9 @@ def _listener(verb: Any, outlet: str | None) -> str | None:
     for head in heads:
         name = _source_name(head)
         known = load_outlets().canonical(name)
-        if known is None and (head.pos_ != "PROPN" or _is_pronoun(head)):
-            continue
+        if known is None and (head.pos_ != "PROPN" or _is_pronoun(head)
+                              or head.ent_type_ == "PERSON"):
+            continue  # "Xi told Kim that ...": a listener, not an outlet
         own = outlet is not None and load_outlets().canonical(outlet) in (known, name)
         return None if own or (outlet is not None and outlet_key(outlet) == outlet_key(name)) \
             else (known or name)
@@ -314,6 +315,16 @@ def _speech_scope(sent: Any, subj: Any) -> tuple[int, int]:
     return start, end
 
 
+def _trailing_speaker(verb: Any) -> Any | None:
+    """ "..., a source in Ryanggang told Daily NK." parsed as a verb conjoined to the main
+    clause with the speaker as an apposition before it: that apposition is the speaker."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    before = [t for t in verb.doc[verb.sent.start:verb.i] if t.dep_ == "appos"
+              and t.right_edge.i == verb.i - 1]
+    return before[-1] if before else None
+
+
 def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_LEMMAS:
@@ -328,6 +339,9 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     if verb.dep_ in ("advcl", "conj") and verb.head.lemma_.lower() in SPEECH_LEMMAS:
         return None  # "said ..., adding that": one cue
     subj = _subject(verb)
+    misparsed = _trailing_speaker(verb)
+    if misparsed is not None:
+        subj = misparsed
     if subj is None or not _is_source_like(subj):
         return None
     name, anaphor = _source_or_anaphor(subj, sent, verb)
@@ -343,7 +357,8 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
             chain, reason, rank = (heard, name), "speech.told", 5
     if anaphor is None and _owner(subj) is not None:
         reason = "speech.report"
-    level = verb.dep_ == "ROOT" or (verb.head.dep_ == "ROOT" and verb.dep_ == "parataxis")
+    level = verb.dep_ == "ROOT" or (verb.head.dep_ == "ROOT" and verb.dep_ == "parataxis") \
+        or misparsed is not None
     start, end = _speech_scope(sent, subj) if level else _subtree_span(verb)
     return _Cue(chain, subj.idx, verb.idx + len(verb.text), start, end, reason, rank, level,
                 anaphor=anaphor, head=_named_word(subj))

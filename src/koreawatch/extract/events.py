@@ -11,15 +11,15 @@ Rules, in priority order:
    fit a rule, with one of the rule's ``with`` lemmas in its phrase and none of its
    ``without`` lemmas, fires the first rule that fits. ``official_statement`` needs a
    speech verb whose subject names the North Korean state or its media.
-2. **Modality**: a negation on the trigger, or a blocked attempt to do it ("blocked an
-   effort to blacklist ships") → ``negated``; a denial verb above it → ``denied``; a
-   modal, future, plan or obligation word ("would", "will", "expected", "preparing to",
-   "plans", "a proposal to", "it is necessary to") → ``expected``, read through "will
-   ensure that" and purpose infinitives but not from a main clause into its adverbial
-   clause; an attribution chain or a hedge ("reportedly",
-   "allegedly", "said") → ``reported``, unless the event is taken for granted (a definite
-   nominal event, "the closure of the border", or one in a relative clause): a speech
-   report around it does not attribute it; else ``asserted``.
+2. **Modality**: a negation on the trigger, a refusal ("refused outside help"), or a
+   blocked attempt to do it ("blocked an effort to blacklist ships") → ``negated``; a
+   denial verb above it → ``denied``; a modal, future, plan or obligation word ("would",
+   "will", "expected", "preparing to", "plans", "a proposal to", "it is necessary to") →
+   ``expected``, read through "will ensure that" and purpose infinitives but not from a
+   main clause into its adverbial clause; an attribution chain or a hedge on the trigger
+   ("reportedly", "allegedly", "suspected of") → ``reported``, unless the event is taken
+   for granted (a definite nominal event, "the closure of the border", or one in a
+   relative clause): a speech report around it does not attribute it; else ``asserted``.
 3. **Time**: the date expression of the trigger's clause nearest to it (a range such
    as "between April and June" as one interval); else, for a trigger in an "after" or
    "before" clause, the other event's date bounds it (``unknown``); else "since X",
@@ -74,6 +74,7 @@ _DENY_WORDS = {"deny", "denial", "dismiss", "reject", "refute", "rebut"}
 _PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to curb|to deter|"
                       r"to block|in an effort to|to try to|designed to)\s+(\w+\s+){0,2}$", re.I)
 _PLAN_PHRASE = re.compile(r"\b(with a view to|in a bid to|in preparation for)\b", re.I)
+_REFUSE_WORDS = {"refuse", "reject", "decline", "rebuff", "spurn"}
 _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
 _UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt"}
 _HABITUAL = {"often", "usually", "routinely", "typically", "frequently", "regularly",
@@ -452,6 +453,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
         return "negated", f"the {foiled.text!r} to do it was {foiled.head.text!r}"
     near = [t for t in (*token.children, *plan) if t.i < token.i or t.dep_ == "aux"]
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    if token.lemma_.lower() in _REFUSE_WORDS:
+        return "negated", f"{token.text!r}: refused, so it did not happen"
     if token.lemma_.lower() in _OFFER_WORDS:
         return "expected", "an offer or pledge, not yet carried out"
     if token.lower_.startswith(("prepar", "plan")) or near_words & _EXPECT_WORDS:
