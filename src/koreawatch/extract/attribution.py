@@ -16,8 +16,10 @@ that fired there, and cues of lower rules only inside clauses that those do not 
 3. ``speech.citing``: "X reported, citing Y" / "X, citing Y, reported" -> (X, Y).
 4. ``speech.quoted``: "X quoted Y as saying" / "X cited Y as saying" -> (X, Y).
 5. ``speech.told``: "Y told X" / "speaking to X, Y said" -> (X, Y) when X is a known outlet or a
-   proper name; just (Y,) when X is the article's own outlet (``outlet=``), a pronoun or a
-   common noun ("told reporters").
+   proper name other than a person's; just (Y,) when X is the article's own outlet
+   (``outlet=``), a person ("Xi told Kim"), a pronoun or a common noun ("told reporters").
+   A trailing ", a source in Hyesan told Daily NK" that the parser hangs on the main clause
+   (the speaker as an apposition) is still this cue, for the whole sentence.
 6. ``according_to``: "according to X" -> (X,); "according to a report in/by X" and
    "according to X's report" -> (X,); "according to (media) reports" is a hedge (rule 9).
 7. ``per``: ", per X" where X is a known outlet or a proper name -> (X,).
