@@ -157,6 +157,19 @@ def test_events_statement_verbs(sentence: str, statement: bool) -> None:
     assert ("official_statement" in {c.type for c in candidates(sentence)}) is statement
 
 
+@pytest.mark.parametrize(
+    ("sentence", "flow"),
+    [
+        ("North Korea is expected to reopen the Sinuiju crossing in April.", "both"),
+        ("North Korea closed the border to tourists and travelers in January.", "people"),
+        ("Freight trains between Dandong and Sinuiju resumed operations on Monday.", "cargo"),
+    ],
+)
+def test_events_flow_of_a_border_event(sentence: str, flow: str) -> None:
+    border = [c for c in candidates(sentence) if c.type.startswith("border_")]
+    assert border and border[0].flow == flow
+
+
 def test_events_sanctions_hitting_trade_are_no_smuggling() -> None:
     assert {c.type for c in candidates("Sanctions have hit North Korea's trade with China.")} \
         == {"trade_suspension"}

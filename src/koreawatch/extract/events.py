@@ -580,7 +580,7 @@ def _flow(rule: TriggerRule, lemmas: set[str]) -> str | None:
         return "people"
     cargo = bool(lemmas & {"trade", "cargo", "freight", "goods", "truck", "import", "export"})
     people = bool(lemmas & {"people", "travel", "traveler", "tourist", "passenger", "flight",
-                            "worker", "resident", "crossing", "defector"})
+                            "worker", "resident", "defector"})  # "the Sinuiju crossing": both
     if cargo and not people:
         return "cargo"
     if people and not cargo:
