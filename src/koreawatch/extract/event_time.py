@@ -34,7 +34,7 @@ suspected of transferring oil ..., seen in a picture taken on December 29") is d
 by the dates inside that clause, and dates inside a clause that describes something else
 ("a man who had defected three years ago crossed back in July") date nothing else.
 
-A date of rules 3-6 after "since" ("since 2006", "since the start of January") gives
+A date of rules 3 and 6 after "since" ("since 2006", "since the start of January") gives
 ``approx`` [that date, publication] (``since``).
 
 Dates in rules 2-6: an expected event dated by a bare month or season that resolved into
@@ -113,23 +113,9 @@ def choose_time(
                  < cand.sent_end and t.duration_days]
     duration = _nearest(durations, cand.trigger_start).duration_days if durations else None
     sentence = text[cand.sent_start:cand.sent_end]
-    choice = (_statement_day(cand, usable, dct) or _dated(cand, usable, time_ranges, dct)
+    choice = (_statement_day(cand, usable, dct) or _dated(cand, usable, time_ranges, dct, text)
               or _undated(cand, sentence, dct))
-    return _with(_since(choice, text, usable, dct), duration)
-
-
-def _since(choice: TimeChoice, text: str, usable: Sequence[Any],
-           dct: date | None) -> TimeChoice:
-    """ "since 2006", "since early January": the state has held from then to publication."""
-    if dct is None or not choice.text or choice.start is None \
-            or choice.start > dct.isoformat():
-        return choice
-    timex = next((t for t in usable if t.text == choice.text), None)
-    if timex is None or not _SINCE_DATE.search(text[max(0, timex.start - 30):timex.start]):
-        return choice
-    return TimeChoice(choice.start, dct.isoformat(), "approx", choice.text,
-                      "since: from the date named to publication: " + choice.reason,
-                      choice.duration_days, choice.fallback)
+    return _with(choice, duration)
 
 
 def _dates_candidate(cand: Candidate, position: int) -> bool:
@@ -158,7 +144,7 @@ def _statement_day(cand: Candidate, usable: Sequence[Any], dct: date | None) -> 
 
 
 def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
-           dct: date | None) -> TimeChoice | None:
+           dct: date | None, text: str) -> TimeChoice | None:
     """Rules 2-6: the interval from a date expression of the sentence."""
     if cand.type == "official_statement":
         return None
@@ -169,21 +155,27 @@ def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
             return TimeChoice(start, end, rng.precision, rng.text, "range: " + rng.reason)
     in_clause = [t for t in usable if cand.clause_start <= t.start < cand.clause_end]
     if in_clause:
-        return _from_timex(cand, _nearest(in_clause, cand.trigger_start), dct, "clause")
+        return _from_timex(cand, _nearest(in_clause, cand.trigger_start), dct, "clause", text)
     outside = [t for t in usable if not cand.clause_start <= t.start < cand.clause_end]
     if cand.after_clause:
         return _after(dct, outside, cand)
     if cand.reported_by and outside:
         return _reported(cand, outside)
     if usable:
-        return _from_timex(cand, _nearest(usable, cand.trigger_start), dct, "sentence")
+        return _from_timex(cand, _nearest(usable, cand.trigger_start), dct, "sentence", text)
     return None
 
 
-def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str) -> TimeChoice:
-    """The interval of one date expression for the candidate (rules 3 and 6)."""
+def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
+                text: str) -> TimeChoice:
+    """The interval of one date expression for the candidate (rules 3 and 6); after
+    "since", from that date to publication."""
     if best.value == "PAST_REF" and dct is not None:
         return _approx(dct, best.text, f"{rule}: recently: {best.reason}")
+    if dct is not None and best.interval_start <= dct.isoformat() \
+            and _SINCE_DATE.search(text[max(0, best.start - 30):best.start]):
+        return TimeChoice(best.interval_start, dct.isoformat(), "approx", best.text,
+                          f"since: from the date named to publication: {rule}: {best.reason}")
     start, end = _shift_future(best.interval_start, best.interval_end, best.precision,
                                cand, dct)
     if cand.modality == "expected" and start and dct and start <= dct.isoformat() \
