@@ -39,10 +39,6 @@ _PLACE_ANAPHOR = re.compile(
     r"localit(?:y|ies)|districts?|villages?)\b(?!\s+of\b)", re.I)
 
 
-_STATE_VOICE = re.compile(r"\b(state[- ]run|state|official) (media|news agency|television|tv|"
-                          r"radio|newspaper)\b|\bmilitary leaders\b", re.I)
-
-
 @dataclass(frozen=True)
 class Extraction:
     """The events and quotes of one article."""
@@ -127,10 +123,9 @@ def _sources(cand: ev.Candidate, attribution: Attribution | None) -> tuple[tuple
     if attribution is None or not attribution.chain:
         return ()
     chain = attribution.chain
-    if cand.type == "official_statement" and all(
-            load_outlets().kind(link) == "state_media" or ev.is_state_name(link)
-            or _STATE_VOICE.search(link) for link in chain):
-        return ()  # the state bodies that made the statement are its actors, not sources
+    if cand.type == "official_statement" and (
+            load_outlets().kind(chain[0]) == "state_media" or ev.is_state_name(chain[0])):
+        return ()  # the state speaks through its own media: its bodies are actors, not sources
     return (chain,)
 
 
