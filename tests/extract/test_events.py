@@ -86,6 +86,22 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("The Security Council has strengthened sanctions on the North.", "trade_suspension"),
         ("The impoverished country has been hit by a series of U.N. sanctions.",
          "trade_suspension"),
+        # illustrative sentences written for the kinds of report the tool is for
+        ("Freight trains began crossing the Friendship Bridge again last week.",
+         "border_reopening"),
+        ("Border guards have installed new fences and cameras along the Yalu River.",
+         "security_reinforcement"),
+        ("Police have been carrying out house-to-house searches for people watching dramas.",
+         "crackdown"),
+        ("Police took a smuggler into custody in Sinuiju in late February.", "arrest"),
+        ("A man swam across the Tumen River into China in February.", "illegal_crossing"),
+        ("Smugglers in Hyesan have been bringing Chinese goods across the river.",
+         "smuggling"),
+        ("Pyongyang was placed under a five-day lockdown in January.", "health_measure"),
+        ("Residents returning from the border region must quarantine for 21 days.",
+         "health_measure"),
+        ("North Korea began vaccinating people in border areas in late February.",
+         "health_measure"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -121,6 +137,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Building work has slipped behind schedule in North Korea.",
         "They should ensure that fuel is supplied without running short of it.",
         "The two countries are separated by a border preventing anyone from crossing.",
+        "Residents returning from the border region must quarantine for 21 days.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:

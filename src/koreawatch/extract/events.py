@@ -596,6 +596,19 @@ def _lemma(token: Any) -> str:
     return lemma
 
 
+def _stem_rules(token: Any, lexicon: Lexicon) -> tuple[TriggerRule, ...] | None:
+    """Rules for a verb the small model lemmatizes wrongly ("installed" as "instal"): its
+    form without the regular ending, when that is a trigger."""
+    if token.pos_ != "VERB":
+        return None
+    for ending in ("ed", "ing"):
+        if token.lower_.endswith(ending) and len(token.lower_) > len(ending) + 3:
+            rules = lexicon.by_lemma.get(token.lower_[:-len(ending)])
+            if rules:
+                return rules
+    return None
+
+
 def _in_purpose(token: Any) -> bool:
     """A trigger in a purpose clause ("in order to cut down on smuggling and illegal border
     crossings") is not an event: the trigger, or an infinitive above it, follows a purpose
@@ -720,7 +733,8 @@ def find_candidates(
         previous_hedged = hedged_here or continues
         for token in sent:
             lemma = _lemma(token)
-            rules = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(token.lower_)
+            rules = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(token.lower_) \
+                or _stem_rules(token, lexicon)
             if not rules or _in_purpose(token) or _prevented(token):
                 continue
             lemmas = _phrase_lemmas(token)
