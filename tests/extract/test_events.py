@@ -138,6 +138,9 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "They should ensure that fuel is supplied without running short of it.",
         "The two countries are separated by a border preventing anyone from crossing.",
         "Residents returning from the border region must quarantine for 21 days.",
+        "After Moon stepped out of the hall, two security guards swept into the lobby.",
+        "Trump had informed Abe that he would urge North Korea to resolve the abductions.",
+        "He commended China for offering assistance in putting pressure on North Korea.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
@@ -168,6 +171,10 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("The roads have been blocked, the General Staff of the Korean People's Army said.",
          True),
         ("North Korea's actions seriously threaten the safety of our citizens.", False),
+        ("Soon after, Mr Kim declared that his country had become a nuclear state.", True),
+        ("Kim pledged to scrap the time zone Pyongyang created in 2015.", True),
+        ("The ministry said Pyongyang's cancellation was regrettable and did not conform "
+         "with the dialogue pledged last month.", False),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:
@@ -292,6 +299,15 @@ def test_events_same_sentence_candidates_of_one_type_are_one_event() -> None:
     health = [(c, w, ()) for c, w in pairs if c.type == "health_measure"]
     assert len(health) >= 2
     assert ev.same_event(health[0], health[1])
+
+
+def test_events_a_statement_told_as_coming_after_another_is_another_event() -> None:
+    pairs = timed("North Korea said it may cancel the summit. Pyongyang then accused the "
+                  "adviser of making reckless statements.")
+    said = [(c, w, ()) for c, w in pairs if c.type == "official_statement"]
+    assert len(said) == 2
+    assert said[1][0].sequel and not said[0][0].sequel
+    assert not ev.same_event(said[0], said[1])
 
 
 @pytest.mark.parametrize(("own_media", "found"), [(True, {"official_statement"}), (False, set())])

@@ -207,6 +207,9 @@ class Candidate:
     # the trigger's participant is introduced as new ("One advisor was deported", "another
     # defector fled"): a new referent, so not a restatement of an earlier event
     new_referent: bool = False
+    # told as coming after something already told ("Pyongyang then accused ..."): a
+    # further event, not a restatement
+    sequel: bool = False
     # a definite nominal trigger ("the execution of Jang", "the closure") refers back to
     # an event already told
     definite: bool = False
@@ -278,6 +281,7 @@ def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
     (``own_media``) generic names ("the government", "a spokesperson", "it") do too."""
     low = phrase.lower().strip()
     low = re.sub(r"^(the|a|an)\s+", "", low)
+    low = re.sub(r"^(mr|mrs|ms|comrade)\.?\s+", "", low)  # "Mr Kim" is Kim
     names = lexicon.state_names | lexicon.own_media_names if own_media else lexicon.state_names
     if low in names or ("the " + low) in names:
         return True
@@ -325,9 +329,15 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             for c in token.children):
         return False
     if rule.state_subject:
+        if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+            return False  # "the dialogue pledged last month" names a pledge, tells none
         subject = _speaker_token(token, own_media)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+_ACT_NOUNS = frozenset({"move", "decision", "test", "launch", "step", "act", "action", "plan",
+                        "offer", "response", "refusal", "failure", "closure", "collapse"})
 
 
 def _speaker_token(token: Any, own_media: bool = False) -> Any | None:
@@ -353,6 +363,14 @@ def _finite(verb: Any) -> bool:
         c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
 
 
+def _speaks(noun: Any) -> bool:
+    """Whether a noun can name someone who speaks: a person, a body, an office or a medium
+    ("Pyongyang's envoy"), not an act ("Pyongyang's cancellation was regrettable")."""
+    return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+        or noun.lemma_.lower() not in _ACT_NOUNS and not noun.lower_.endswith(
+            ("tion", "sion", "ment", "ance", "ence", "ing"))
+
+
 def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
     """Whether a speech verb's subject speaks for the state: a state name, or people or
     bodies of it ("one of Kim's top officials", "Pyongyang's envoy", "the General Staff of
@@ -361,10 +379,13 @@ def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
         inner = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"]
         subject = inner[0] if inner else subject
+    if not _speaks(subject):
+        return False
     if _is_state(_span_text(subject), lexicon, own_media):
         return True
-    if any(c.dep_ == "poss" and _is_state(re.sub(r"'s$", "", _span_text(c)), lexicon)
-           for c in subject.children):
+    if any(
+            c.dep_ == "poss" and _is_state(re.sub(r"'s$", "", _span_text(c)), lexicon)
+            for c in subject.children):
         return True
     of_whom = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
                for g in c.children if g.dep_ == "pobj"]  # "the General Staff of the KPA"
@@ -680,6 +701,7 @@ def _anchors(token: Any, lexicon: Lexicon) -> frozenset[str]:
 
 _CAPTION = re.compile(r"\(pictured|\bpictured\b|\b(?:is|are) seen (?:in|here|at)\b|"
                       r"\bimage caption\b|\bphoto:", re.I)
+_SEQUEL_WORDS = frozenset({"then", "later", "subsequently", "afterwards", "afterward"})
 _NEW = {"a", "an", "one", "another", "two", "three", "four", "five", "several", "some"}
 
 
@@ -767,6 +789,8 @@ def find_candidates(
                 anchors=_anchors(token, lexicon),
                 presupposed=presupposed,
                 new_referent=_new_referent(token) and not _CAPTION.search(sent.text),
+                sequel=any(c.dep_ == "advmod" and c.lower_ in _SEQUEL_WORDS
+                           for c in token.children),
                 participle=token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp"),
                 definite=token.pos_ == "NOUN" and any(
                     c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
@@ -793,7 +817,7 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
         return True
     if ca.anchors and cb.anchors and not ca.anchors & cb.anchors:
         return False  # "KOTI was seized" and "the Lighthouse Winmore was seized"
-    if cb.new_referent:
+    if cb.new_referent or cb.sequel:
         return False  # "One advisor ... was deported": someone new, so another event
     if cb.definite and not (pa and pb and not set(pa) & set(pb)) and _overlap(ta, tb):
         return True  # "the execution of Jang" refers back to the execution told before
