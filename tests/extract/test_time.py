@@ -61,6 +61,47 @@ def test_month_part_mod(text, needle, mod):
     assert find(text, needle).mod == mod
 
 
+@pytest.mark.parametrize(
+    ("text", "needle", "start", "end"),
+    [
+        ("The border was sealed in the first week of March.", "the first week of March",
+         "2021-03-01", "2021-03-07"),
+        ("Trade stopped in the second week of February.", "the second week of February",
+         "2021-02-08", "2021-02-14"),
+        ("It happened in the last week of February.", "the last week of February",
+         "2021-02-22", "2021-02-28"),
+        ("They met in the last week of last month.", "the last week of last month",
+         "2021-02-22", "2021-02-28"),
+    ],
+)
+def test_week_of_month_is_seven_days_of_that_month(text, needle, start, end):
+    t = find(text, needle)
+    assert (t.interval_start, t.interval_end, t.precision) == (start, end, "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "day"),
+    [
+        ("Police arrested two smugglers on the 5th.", "the 5th", "2021-03-05"),
+        ("It happened on the 20th.", "the 20th", "2021-02-20"),  # still to come in March
+        ("He will arrive on the 20th.", "the 20th", "2021-03-20"),
+        ("He will arrive on the 2nd.", "the 2nd", "2021-04-02"),
+        ("They met on the 3rd of last month.", "the 3rd of last month", "2021-02-03"),
+    ],
+)
+def test_day_of_month_resolves_by_publication_month_and_tense(text, needle, day):
+    t = find(text, needle)
+    assert (t.interval_start, t.interval_end, t.precision) == (day, day, "day")
+    assert "date.day_of_month" in t.reason
+
+
+@pytest.mark.parametrize("text", ["Delegates met on the 8th Party Congress.",
+                                  "It fell on the 5th anniversary of the test.",
+                                  "It happened on the 31st."])  # February has no 31st
+def test_ordinals_that_are_no_day_of_month(text):
+    assert not [t for t in tag(text, DCT) if "day_of_month" in t.reason]
+
+
 def test_month_part_reason_names_rule():
     assert find("It happened early in March.", "early in March").reason.startswith(
         "rule month.part.v1"

@@ -12,6 +12,8 @@ import re
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _PART_DAYS = {"START": (1, 10), "MID": (11, 20), "END": (21, 31)}
+# "the first week of March" is 1-7 March, ..., "the last week" the month's last seven days
+_WEEK_OF_MONTH = {"WEEK1": 1, "WEEK2": 8, "WEEK3": 15, "WEEK4": 22}
 _YEAR_THIRDS = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}
 
 
@@ -83,6 +85,9 @@ def _month_interval(year: int, month: int, mod: str | None) -> tuple[str, str, s
         a, b = _PART_DAYS[mod]
         return _iso(dt.date(year, month, a)), _iso(dt.date(year, month, min(b, last))), \
             "part_of_month"
+    if mod in _WEEK_OF_MONTH or mod == "WEEKLAST":
+        first = _WEEK_OF_MONTH.get(mod or "", last - 6)
+        return _iso(dt.date(year, month, first)), _iso(dt.date(year, month, first + 6)), "week"
     return _iso(dt.date(year, month, 1)), _iso(dt.date(year, month, last)), "month"
 
 

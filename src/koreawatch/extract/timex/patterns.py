@@ -16,6 +16,7 @@ from koreawatch.extract.timex.rules import (
     h_bare_units,
     h_century,
     h_clock,
+    h_day_of_month,
     h_decade,
     h_duration,
     h_earlier_this,
@@ -36,6 +37,7 @@ from koreawatch.extract.timex.rules import (
     h_set_every,
     h_this_part_of_day,
     h_unit_relative,
+    h_week_of_month,
     h_weekday,
     h_year,
     h_year_earlier,
@@ -76,6 +78,15 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("time.named",
      rf"(?:(?P<mod>about|around|approximately|roughly)\s+)?\b(?P<w>noon|midday|midnight)\b"
      rf"{_ON_DAY}", h_named_time),
+    ("date.week_of_month",
+     r"(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?:"
+     rf"(?:(?P<rel>last|next|this)\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>{_YR}))?\b|"
+     r"(?P<unit_rel>this|last|next)\s+month\b)", h_week_of_month),
+    ("date.day_of_month",
+     r"\bon\s+(?P<x>the\s+(?P<day>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)"
+     r"(?:\s+of\s+(?P<unit_rel>this|last|next)\s+month)?)(?![\w-])"
+     r"(?!\s+(?:of|anniversary|time|floor|day|century|party|congress|plenary|session|"
+     r"meeting|round|year|largest|biggest|most)\b)", h_day_of_month),
     ("date.month_year",
      rf"(?P<part>{_PART})?(?P<mon>{_MON}),?\s+(?:of\s+)?(?:(?P<year>{_YR}|{lx.SPOKEN_YEAR})\b|"
      rf"(?P<rel>this|last|next)\s+year\b)", h_month_year),

@@ -156,6 +156,50 @@ def h_month(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year:04d}-{month:02d}", mod, f"rule {rule}: {how}")
 
 
+_WEEK_MODS = {"first": "WEEK1", "second": "WEEK2", "third": "WEEK3", "fourth": "WEEK4",
+              "last": "WEEKLAST", "final": "WEEKLAST"}
+
+
+def h_week_of_month(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"the first week of March", "the last week of last month"."""
+    mod = _WEEK_MODS[m["ord"].lower()]
+    if _g(m, "unit_rel"):  # "of this/last/next month"
+        anchor = cal.add_months(ctx.dct.replace(day=1),
+                                {"last": -1, "next": 1}.get(m["unit_rel"].lower(), 0))
+        year, month = anchor.year, anchor.month
+    else:
+        month = _month(m["mon"])
+        if m["year"]:
+            year = int(m["year"])
+        elif m["rel"]:
+            year = ctx.dct.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+        else:
+            year = ctx.year_for_month(month, m.start(), m.end())
+    return Norm("DATE", f"{year:04d}-{month:02d}", mod,
+                f"rule date.week_of_month.v1: '{m['ord'].lower()} week' of a month")
+
+
+def h_day_of_month(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"on the 5th": a day of the publication's month, or of the month before when that day
+    is still to come and the sentence tells the past (and the month after for a future)."""
+    day = int(m["day"])
+    rel = (_g(m, "unit_rel") or "").lower()
+    anchor = ctx.dct.replace(day=1)
+    if rel:
+        anchor = cal.add_months(anchor, {"last": -1, "next": 1}.get(rel, 0))
+    else:
+        tense = ctx.tense(m.start(), m.end())
+        if tense == FUTURE and day < ctx.dct.day:
+            anchor = cal.add_months(anchor, 1)
+        elif tense != FUTURE and day > ctx.dct.day:
+            anchor = cal.add_months(anchor, -1)
+    if day > cal.month_end(anchor.year, anchor.month):
+        return None
+    return Norm("DATE", anchor.replace(day=day).isoformat(),
+                reason="rule date.day_of_month.v1: 'the Nth', month from DCT and tense",
+                reference=True)
+
+
 def h_year(m: re.Match[str], ctx: Context) -> Norm | None:
     text = m["year"]
     year = int(text) if text.isdigit() else lx.spoken_year(text)
