@@ -197,6 +197,15 @@ CASES = [
      "speech.told"),
     ("Chinese President Xi Jinping told Kim that China was willing to provide assistance.",
      "China was willing to provide assistance", ("Chinese President Xi Jinping",), "speech"),
+    # an outlet's source: the outlet, then its source
+    ("According to a Daily NK source in Ryanggang Province, the border was sealed.",
+     "the border was sealed", ("Daily NK", "a source in Ryanggang Province"), "according_to"),
+    ("RFA sources in Sinuiju said the market was shut.", "the market was shut",
+     ("RFA", "sources in Sinuiju"), "speech"),
+    # "citing X, that ...": the small model hangs the reported clause on X
+    ("Yonhap reported, citing the National Intelligence Service, that the North deployed "
+     "more troops to the border.", "the North deployed more troops", ("Yonhap", "NIS"),
+     "speech.citing"),
 ]
 
 
@@ -274,6 +283,16 @@ def test_find_attributions_told_own_outlet_is_dropped(
 ) -> None:
     text = "The ship was seized at the port, a customs official told Reuters."
     assert _chain_at(nlp, text, "The ship was seized at the port", outlet)[0] == chain
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("outlet", "chain"), [
+    ("Daily NK", ("A source in Hyesan",)), (None, ("Daily NK", "A source in Hyesan"))])
+def test_find_attributions_outlet_source_in_own_article_is_the_source(
+    nlp: Any, outlet: str | None, chain: tuple[str, ...]
+) -> None:
+    text = "A Daily NK source in Hyesan said the market was shut."
+    assert _chain_at(nlp, text, "the market was shut", outlet)[0] == chain
 
 
 @pytest.mark.model

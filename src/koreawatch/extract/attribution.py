@@ -571,7 +571,33 @@ def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
                 history.append((index, main.chain, main.head))
     if open_ is not None:
         out.append(open_.close())
+    out = [replace(a, chain=_outlet_sources(a.chain, outlet)) for a in out]
     return sorted(out, key=lambda a: (a.start, -a.end))
+
+
+_OUTLET_SOURCE = re.compile(
+    r"^(?:(?P<det>an?|the|one|two|three|several|many)\s+)?(?P<outlet>.+?)\s+"
+    r"(?P<who>sources?|informants?|contacts?|correspondents?|reporters?)\b(?P<rest>.*)$",
+    re.IGNORECASE)
+
+
+def _outlet_sources(chain: tuple[str, ...], outlet: str | None) -> tuple[str, ...]:
+    """"a Daily NK source in Ryanggang Province" is the outlet's source: the chain runs
+    ("Daily NK", "a source in Ryanggang Province"), or from the source alone in that
+    outlet's own article."""
+    out: list[str] = []
+    for link in chain:
+        m = _OUTLET_SOURCE.match(link)
+        known = load_outlets().canonical(m["outlet"]) if m else None
+        if m is None or known is None:
+            out.append(link)
+            continue
+        det = m["det"] or ("" if m["who"].lower().endswith("s") else "a")
+        own = outlet is not None and load_outlets().canonical(outlet) == known
+        if not own and (not out or out[-1] != known):
+            out.append(known)
+        out.append(f"{det} {m['who']}{m['rest']}".strip())
+    return tuple(out)
 
 
 def _clause_attributions(cues: Iterable[_Cue], main: _Cue | None) -> Iterator[Attribution]:

@@ -727,7 +727,16 @@ def _presupposed(token: Any) -> bool:
     if token.pos_ == "NOUN":
         return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the")
                    for c in token.children)
-    return any(node.dep_ == "relcl" for node in (token, *list(token.ancestors)[:2]))
+    return any(node.dep_ == "relcl" and not _complement_clause(node)
+               for node in (token, *list(token.ancestors)[:2]))
+
+
+def _complement_clause(verb: Any) -> bool:
+    """A "relative clause" that opens with the conjunction "that" and has its own subject
+    is a reported clause the small model attached to a nearby noun ("reported, citing the
+    spy agency, that the North had deployed more troops")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _prevented(token: Any) -> bool:
