@@ -102,6 +102,17 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "health_measure"),
         ("North Korea began vaccinating people in border areas in late February.",
          "health_measure"),
+        ("The soldier ran across the border into North Korea during a tour of the Joint "
+         "Security Area.", "illegal_crossing"),
+        ("A buffer zone was set up along the border with China in August.",
+         "security_reinforcement"),
+        ("The officials were shot in front of other workers.", "punishment"),
+        ("Authorities collected handwriting samples from every resident of the "
+         "neighbourhood.", "crackdown"),
+        ("The army blew up sections of the roads connecting to the South on Tuesday.",
+         "border_closure"),
+        ("North Korea reopened to Russian tourists in February.", "border_reopening"),
+        ("The crackdown began two weeks ago, the source explained.", "crackdown"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -141,6 +152,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "After Moon stepped out of the hall, two security guards swept into the lobby.",
         "Trump had informed Abe that he would urge North Korea to resolve the abductions.",
         "He commended China for offering assistance in putting pressure on North Korea.",
+        "Heavy rains destroyed roads and bridges in the county.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
