@@ -202,6 +202,8 @@ CASES = [
      "the border was sealed", ("Daily NK", "a source in Ryanggang Province"), "according_to"),
     ("RFA sources in Sinuiju said the market was shut.", "the market was shut",
      ("RFA", "sources in Sinuiju"), "speech"),
+    ("The president tweeted on Wednesday that trade with North Korea had grown.",
+     "trade with North Korea had grown", ("The president",), "speech"),
     # "citing X, that ...": the small model hangs the reported clause on X
     ("Yonhap reported, citing the National Intelligence Service, that the North deployed "
      "more troops to the border.", "the North deployed more troops", ("Yonhap", "NIS"),

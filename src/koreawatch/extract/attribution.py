@@ -80,7 +80,7 @@ COVER_SHARE = 0.85  # share of a span that an attribution must cover in attribut
 SPEECH_LEMMAS = _words(
     "say report claim tell state announce add note warn confirm reveal allege write insist "
     "explain estimate find assert acknowledge admit disclose quote cite conclude "
-    "testify recount recall describe"
+    "testify recount recall describe tweet"
 )
 HEDGE_WORDS = _words("reportedly allegedly purportedly supposedly")
 HEDGE_PASSIVES = _words("say believe report rumor rumour think")
