@@ -185,6 +185,7 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("North Korea's actions seriously threaten the safety of our citizens.", False),
         ("Soon after, Mr Kim declared that his country had become a nuclear state.", True),
         ("Kim pledged to scrap the time zone Pyongyang created in 2015.", True),
+        ("North Korea urged the United States to stop its military drills.", True),
         ("The ministry said Pyongyang's cancellation was regrettable and did not conform "
          "with the dialogue pledged last month.", False),
     ],
