@@ -300,6 +300,9 @@ def _vetoing_lemmas(token: Any) -> set[str]:
         lemmas.add(token.head.lemma_.lower())
         lemmas.update(c.lemma_.lower() for c in token.head.children
                       if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    if token.dep_ == "pcomp" and token.head.lower_ == "as":  # "condemned the tests as violating"
+        lemmas.update(t.lemma_.lower() for c in token.head.head.children if c.dep_ == "dobj"
+                      for t in c.subtree)
     if token.dep_ in _MODIFIER_EDGES:  # "balloons, leaflets and other material sent from"
         noun = token.head
         while noun.dep_ == "conj" and noun.head != noun:
