@@ -155,6 +155,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Heavy rains destroyed roads and bridges in the county.",
         "Britain and France condemned North Korea's missile tests as violating U.N. sanctions.",
         "Pharmacies have been set up in all counties, supplying medicines to the people.",
+        "Anyone who approaches the river without permission will be shot without warning.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:

@@ -99,6 +99,10 @@ def test_find_quotes_finds_speaker(text: str, speaker: str) -> None:
         ('"The trains will run again next month," Ken Adams said, per Reuters.', ("Reuters",)),
         ('"The trains will run again next month," Ken Adams said.', ()),
         ('"The trains will run again next month," a source told Daily NK.', ("Daily NK",)),
+        # "the outlet" is the outlet the text named last
+        ('Daily NK reported the order on Monday. "Anyone who approaches the river will be '
+         'shot," the source told the outlet.', ("Daily NK",)),
+        ('"Anyone who approaches the river will be shot," the source told the outlet.', ()),
     ],
 )
 def test_find_quotes_finds_via(text: str, via: tuple[str, ...]) -> None:

@@ -404,7 +404,8 @@ def _generic(token: Any) -> bool:
       sending people to camps"), or a relative clause that describes a kind ("defectors
       who have fled", but not "two defectors who fled");
     - a subject that counts vaguely ("many", "most", "thousands of") with no date in the
-      clause ("thousands of defectors have fled", "many women are trafficked").
+      clause ("thousands of defectors have fled", "many women are trafficked");
+    - a subject that is anyone at all ("anyone who approaches will be shot").
     """
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if token.dep_ in ("pcomp", "pobj") and token.head.head.lemma_.lower() in _HABIT_NOUNS:
@@ -420,11 +421,16 @@ def _generic(token: Any) -> bool:
     if words & _HABITUAL or _HABITUAL_PHRASE.search(" ".join(t.lower_ for t in clause)):
         return True
     subject = _subject(verb)
+    if subject is not None and subject.lower_ in _ANYONE:
+        return True  # "anyone who approaches the river will be shot": a rule, not an event
     if subject is None or any(t.ent_type_ == "DATE" for t in clause):
         return False
     counted = {subject.lower_} | {c.lower_ for c in subject.children
                                   if c.dep_ in ("amod", "det", "nummod", "quantmod")}
     return bool(counted & _VAGUE_AMOUNTS)
+
+
+_ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever", "whomever"})
 
 
 def _long_standing(token: Any) -> bool:

@@ -357,6 +357,11 @@ def _via_cues(a: int, b: int, st: _State, verb: Any, speaker: str) -> tuple[str,
         if cue is None or cue[0] is None or cue[0].lower_ in _PRONOUNS:
             continue
         obj, need_outlet = cue
+        if _outlet_anaphor(obj, st.lex):  # "told the outlet": the outlet the text last named
+            name = st.last_outlet or _last_outlet_before(st.doc, obj.i) or ""
+            if name and name.lower() != speaker.lower() and name not in found:
+                found.append(name)
+            continue
         if need_outlet and not _is_outlet(obj, st.lex):
             continue
         ent = _person_in(obj)
@@ -364,6 +369,23 @@ def _via_cues(a: int, b: int, st: _State, verb: Any, speaker: str) -> tuple[str,
         if name and name.lower() != speaker.lower() and name not in found:
             found.append(name)
     return tuple(found[:2])
+
+
+def _outlet_anaphor(tok: Any, lex: Lexicon) -> bool:
+    """ "the outlet", "the newspaper": a definite outlet noun with no name of its own."""
+    return tok.lemma_.lower() in lex.outlet_nouns and not any(
+        t.pos_ == "PROPN" for t in tok.subtree) and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _last_outlet_before(doc: Any, i: int) -> str | None:
+    """The known outlet the text names last before token ``i``."""
+    outlets = load_outlets()
+    for ent in reversed([e for e in doc.ents if e.end <= i]):
+        known = outlets.canonical(ent.text)
+        if known:
+            return known
+    return None
 
 
 def _token_range(doc: Any, start: int, end: int) -> tuple[int, int]:
