@@ -204,6 +204,9 @@ CASES = [
      ("RFA", "sources in Sinuiju"), "speech"),
     ("The president tweeted on Wednesday that trade with North Korea had grown.",
      "trade with North Korea had grown", ("The president",), "speech"),
+    # a reason cited is no source
+    ("Kim said the country would not accept outside help, citing the risk of the virus.",
+     "the country would not accept outside help", ("Kim",), "speech"),
     # "citing X, that ...": the small model hangs the reported clause on X
     ("Yonhap reported, citing the National Intelligence Service, that the North deployed "
      "more troops to the border.", "the North deployed more troops", ("Yonhap", "NIS"),

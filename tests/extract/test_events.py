@@ -112,6 +112,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("The army blew up sections of the roads connecting to the South on Tuesday.",
          "border_closure"),
         ("North Korea reopened to Russian tourists in February.", "border_reopening"),
+        ("Soldiers were told to shoot on sight anyone who tries to cross.",
+         "security_reinforcement"),
         ("The crackdown began two weeks ago, the source explained.", "crackdown"),
     ],
 )
@@ -156,6 +158,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Britain and France condemned North Korea's missile tests as violating U.N. sanctions.",
         "Pharmacies have been set up in all counties, supplying medicines to the people.",
         "Anyone who approaches the river without permission will be shot without warning.",
+        "Soldiers were told to shoot on sight anyone who tries to cross.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
@@ -261,6 +264,7 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
          "negated"),
         ("The U.S. tabled a proposal to blacklist six ships at the United Nations.",
          "expected"),
+        ("In June it turned down a shipment of vaccines from South Korea.", "negated"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:
@@ -283,6 +287,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "2021-03-01", None, "unknown"),
         ("The country has closed its schools throughout the pandemic.",
          "2020-01-01", "2021-03-15", "approx"),
+        ("Since January, when it shut its border with China, the country has been isolated.",
+         "2021-01-01", "2021-01-31", "month"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

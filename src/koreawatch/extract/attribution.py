@@ -418,7 +418,7 @@ def _citations(sent: Any) -> list[tuple[Any, str]]:
         cites = tok.lower_ in ("citing", "quoting") or (
             tok.lemma_.lower() in ("cite", "quote") and tok.dep_ == "relcl")
         objs = [c for c in tok.children if c.dep_ == "dobj"]
-        if cites and objs:
+        if cites and objs and _is_source_like(objs[0]):  # not "citing the risk of the virus"
             out.append((tok, _source_name(objs[0])))
     return out
 

@@ -169,10 +169,15 @@ def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
 def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
                 text: str) -> TimeChoice:
     """The interval of one date expression for the candidate (rules 3 and 6); after
-    "since", from that date to publication."""
+    "since", from that date to publication, except for the event of a clause describing
+    the date itself ("since January, when it shut its border": the shutting was in
+    January)."""
     if best.value == "PAST_REF" and dct is not None:
         return _approx(dct, best.text, f"{rule}: recently: {best.reason}")
-    if dct is not None and best.interval_start <= dct.isoformat() \
+    describes_date = (cand.modifier is not None and 0 <= cand.modifier[0] - best.end <= 3) or (
+        0 <= cand.clause_start - best.end <= 3
+        and text[cand.clause_start:cand.clause_start + 5].lower() == "when ")
+    if dct is not None and best.interval_start <= dct.isoformat() and not describes_date \
             and _SINCE_DATE.search(text[max(0, best.start - 30):best.start]):
         return TimeChoice(best.interval_start, dct.isoformat(), "approx", best.text,
                           f"since: from the date named to publication: {rule}: {best.reason}")

@@ -405,7 +405,8 @@ def _generic(token: Any) -> bool:
       who have fled", but not "two defectors who fled");
     - a subject that counts vaguely ("many", "most", "thousands of") with no date in the
       clause ("thousands of defectors have fled", "many women are trafficked");
-    - a subject that is anyone at all ("anyone who approaches will be shot").
+    - a subject or object that is anyone at all ("anyone who approaches will be shot",
+      "told to shoot anyone who tries to cross").
     """
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if token.dep_ in ("pcomp", "pobj") and token.head.head.lemma_.lower() in _HABIT_NOUNS:
@@ -421,8 +422,9 @@ def _generic(token: Any) -> bool:
     if words & _HABITUAL or _HABITUAL_PHRASE.search(" ".join(t.lower_ for t in clause)):
         return True
     subject = _subject(verb)
-    if subject is not None and subject.lower_ in _ANYONE:
-        return True  # "anyone who approaches the river will be shot": a rule, not an event
+    if (subject is not None and subject.lower_ in _ANYONE) or any(
+            c.dep_ == "dobj" and c.lower_ in _ANYONE for c in verb.children):
+        return True  # "anyone who approaches will be shot", "shoot anyone": a rule
     if subject is None or any(t.ent_type_ == "DATE" for t in clause):
         return False
     counted = {subject.lower_} | {c.lower_ for c in subject.children
@@ -483,8 +485,10 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
         return "negated", f"the {foiled.text!r} to do it was {foiled.head.text!r}"
     near = [t for t in (*token.children, *plan) if t.i < token.i or t.dep_ == "aux"]
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
-    if token.lemma_.lower() in _REFUSE_WORDS:
-        return "negated", f"{token.text!r}: refused, so it did not happen"
+    refusing = token.head if token.dep_ == "dobj" else token  # "turned down a shipment"
+    if refusing.lemma_.lower() in _REFUSE_WORDS or (refusing.lemma_.lower() == "turn" and any(
+            c.dep_ == "prt" and c.lower_ == "down" for c in refusing.children)):
+        return "negated", f"{refusing.text!r}: refused, so it did not happen"
     if token.lemma_.lower() in _OFFER_WORDS:
         return "expected", "an offer or pledge, not yet carried out"
     if token.lower_.startswith(("prepar", "plan")) or near_words & _EXPECT_WORDS:
