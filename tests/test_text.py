@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from koreawatch.text import content_hash, normalize
+from koreawatch.text import content_hash, normalize, separate_dateline
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,29 @@ def test_normalize_span_across_collapsed_space_covers_original() -> None:
 )
 def test_content_hash_ignores_spacing_only(a: str, b: str, same: bool) -> None:
     assert (content_hash(a) == content_hash(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("original", "head", "rest"),
+    [
+        ("SEOUL, South Korea (AP) - North Korea said Monday it would cut the lines.",
+         "SEOUL, South Korea (AP)", "North Korea said Monday"),
+        ("Pyongyang, July 29 (KCNA) --Kim Jong Un inspected the flood-hit areas.",
+         "Pyongyang, July 29 (KCNA)", "Kim Jong Un inspected"),
+        ("SEOUL (Reuters) \u2014 South Korean authorities have seized a ship.",
+         "SEOUL (Reuters)", "South Korean authorities"),
+    ],
+)
+def test_separate_dateline_makes_it_a_paragraph_and_keeps_offsets(
+        original: str, head: str, rest: str) -> None:
+    norm = separate_dateline(normalize(original))
+    assert norm.text.startswith(head + "\n\n" + rest)
+    start = norm.text.index(rest)
+    o_start, o_end = norm.to_original(start, start + len(rest))
+    assert original[o_start:o_end] == rest
+
+
+@pytest.mark.parametrize("original", ["North Korea (DPRK) - the country is isolated.",
+                                      "Kim Jong Un (left) - with his sister - waved."])
+def test_separate_dateline_leaves_other_brackets_alone(original: str) -> None:
+    assert separate_dateline(normalize(original)).text == normalize(original).text

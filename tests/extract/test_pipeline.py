@@ -42,6 +42,17 @@ def test_pipeline_offsets_index_the_original_text() -> None:
         assert TEXT[quote.evidence.start:quote.evidence.end] == quote.text
 
 
+def test_pipeline_wire_dateline_is_not_the_subject_of_the_lead() -> None:
+    text = ("SEOUL, South Korea (AP) - North Korea said Monday it will cut off all "
+            "communication channels with South Korea.\n\nThe move follows weeks of anger.")
+    result = extract_article(text, "dateline", date(2020, 6, 8), "AP",
+                             "North Korea to cut lines (illustrative)")
+    (statement,) = [e for e in result.events if e.type == "official_statement"]
+    assert statement.evidence.text.startswith("North Korea said Monday")
+    assert text[statement.evidence.start:statement.evidence.end] == statement.evidence.text
+    assert (statement.when.start, statement.when.end) == ("2020-06-08", "2020-06-08")
+
+
 def test_pipeline_records_follow_the_spec() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     by_type = {e.type: e for e in result.events}

@@ -752,6 +752,13 @@ def _complement_clause(verb: Any) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def _in_question(token: Any) -> bool:
+    """ "trying to check whether the North had cut the lines", "unclear whether it was
+    closed": an open question tells no event."""
+    return any(c.dep_ == "mark" and c.lower_ == "whether"
+               for node in (token, *list(token.ancestors)[:1]) for c in node.children)
+
+
 def _prevented(token: Any) -> bool:
     """ "a border preventing anyone from crossing", "barred from leaving": what is kept from
     happening is not an event."""
@@ -779,7 +786,7 @@ def find_candidates(
             lemma = _lemma(token)
             rules = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(token.lower_) \
                 or _stem_rules(token, lexicon)
-            if not rules or _in_purpose(token) or _prevented(token):
+            if not rules or _in_purpose(token) or _prevented(token) or _in_question(token):
                 continue
             lemmas = _phrase_lemmas(token)
             rule = next((r for r in rules
