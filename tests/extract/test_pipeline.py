@@ -53,6 +53,25 @@ def test_pipeline_wire_dateline_is_not_the_subject_of_the_lead() -> None:
     assert (statement.when.start, statement.when.end) == ("2020-06-08", "2020-06-08")
 
 
+def test_pipeline_restatement_dates_an_event_told_undated_and_known_people_are_no_news(
+) -> None:
+    text = ("North Korea has executed five officials from its trade ministry, according to "
+            "reports.\n\nThe men were shot by firing squad in Pyongyang last month, a source "
+            "told Radio Free Asia.\n\n'They were executed to send a warning to others,' the "
+            "source said.\n\nTheir families were sent to a prison camp, the source added.")
+    result = extract_article(text, "restated", date(2020, 9, 11), "Daily Mail",
+                             "Five officials executed (illustrative)")
+    punishments = [e for e in result.events if e.type == "punishment"]
+    assert len(punishments) == 2  # the executions, told three times; the families' exile
+    executions, exile = punishments
+    assert executions.evidence.text.startswith("North Korea has executed five officials")
+    assert (executions.when.start, executions.when.end, executions.when.precision) == (
+        "2020-08-01", "2020-08-31", "month")
+    assert "restatement" in executions.reason
+    assert exile.evidence.text.startswith("Their families were sent")
+    assert not [e for e in result.events if e.type == "security_reinforcement"]
+
+
 def test_pipeline_records_follow_the_spec() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     by_type = {e.type: e for e in result.events}

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -278,3 +278,19 @@ def bound_by_other(cand: Candidate, others: Iterable[tuple[Candidate, TimeChoice
             return TimeChoice(None, when.end, "unknown", None,
                               f"after: before the {other.type} it led to (ends {when.end})")
     return own.fallback if own is not None else None
+
+
+_INFERRED = ("approx", "unknown")
+
+
+def sharper(told: TimeChoice, again: TimeChoice) -> TimeChoice:
+    """The interval of an event told first as ``told`` and restated as ``again``: the
+    restatement's when it names a date inside an interval the first telling only inferred
+    ("has executed five officials" ... "the men were shot last month")."""
+    if told.precision not in _INFERRED or again.precision in _INFERRED \
+            or not (again.start and again.end):
+        return told
+    if (told.end and again.start > told.end) or (told.start and again.end < told.start):
+        return told  # a date outside what was inferred is no sharper view of it
+    return replace(again, reason="restatement: " + again.reason)
+

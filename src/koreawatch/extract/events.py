@@ -112,6 +112,8 @@ class TriggerRule:
     without_object: frozenset[str] = frozenset()
     own_media_only: bool = False  # only in the state's own media ("The decision was adopted")
     needs_clause: bool = False  # must report a clause ("acknowledged that", "threatened to")
+    # lemmas one of which the trigger must take as its infinitive ("told to shoot")
+    to_do: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             without_object=frozenset(entry.get("without_object", ())),
             own_media_only=bool(entry.get("own_media_only", False)),
             needs_clause=bool(entry.get("needs_clause", False)),
+            to_do=frozenset(entry.get("to_do", ())),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"event_triggers.json rule {index}: missing or bad field {exc}") \
@@ -323,6 +326,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
             for c in token.children):
         return False  # "clapping to acknowledge the soldiers" reports nothing
+    if rule.to_do and not any(c.dep_ == "xcomp" and c.lemma_.lower() in rule.to_do
+                              for c in token.children):
+        return False  # "a source told RFA the men were shot" orders nothing
     if rule.with_ and not (rule.with_ & lemmas):
         return False
     if rule.without & _vetoing_lemmas(token):
@@ -728,9 +734,27 @@ def _new_referent(token: Any) -> bool:
             if arg.pos_ == "NUM" or (arg.lower_ in ("one", "another")
                                      and arg.pos_ in ("PRON", "DET")):
                 return True  # "One of his advisers", "two of his associates"
+            if arg.lower_ in _KIN and any(c.dep_ == "poss" for c in arg.children):
+                return True  # "Their families were sent to a camp": other people
             return arg.pos_ == "NOUN" and any(
                 c.dep_ in ("det", "nummod") and c.lower_ in _NEW for c in arg.children)
     return False
+
+
+_KIN = frozenset({"family", "families", "relative", "relatives", "wife", "husband",
+                  "child", "children", "son", "daughter", "parent", "parents", "sibling"})
+
+
+def _known_people(token: Any) -> bool:
+    """Whether a verb's people are ones already met ("They were executed", "the men were
+    shot", "the five had been arrested"): a restatement of what was told about them."""
+    arg = next((c for c in token.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if arg is None:
+        return False
+    if arg.lower_ in ("they", "them", "he", "him", "she", "her"):
+        return True
+    return arg.tag_ in ("NNS", "CD") and any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in arg.children)
 
 
 def _presupposed(token: Any) -> bool:
@@ -821,9 +845,9 @@ def find_candidates(
                 sequel=any(c.dep_ == "advmod" and c.lower_ in _SEQUEL_WORDS
                            for c in token.children),
                 participle=token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp"),
-                definite=token.pos_ == "NOUN" and any(
+                definite=(token.pos_ == "NOUN" and any(
                     c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-                    for c in token.children),
+                    for c in token.children)) or _known_people(token),
                 foreign_modifiers=_foreign_modifiers(token),
             ))
     return found

@@ -178,7 +178,9 @@ def extract_article(text: str, article_id: str, published: date | None,
                     records[i] = (replace(cand, anchors=anchors), when, key, attribution,
                                   joined)
                 else:
-                    records[i] = (replace(other, anchors=anchors), other_when, other_key,
+                    sharp = other_when if cand.type == "official_statement" \
+                        or cand.sent_start == other.sent_start else et.sharper(other_when, when)
+                    records[i] = (replace(other, anchors=anchors), sharp, other_key,
                                   other_attr, joined)
                 merged_mentions.setdefault(i, []).append(cand)
                 merged = True
