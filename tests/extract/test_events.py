@@ -290,6 +290,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "2020-01-01", "2021-03-15", "approx"),
         ("Since January, when it shut its border with China, the country has been isolated.",
          "2021-01-01", "2021-01-31", "month"),
+        ("China on Friday denied that it had illicitly sold oil to North Korea.",
+         None, "2021-03-12", "unknown"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

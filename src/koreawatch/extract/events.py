@@ -89,6 +89,7 @@ _PREVENT_VERBS = {"prevent", "keep", "deter", "bar", "discourage", "prohibit", "
                   "ban", "dissuade", "restrain"}
 _CLAUSE_EDGES = {"advcl", "relcl", "acl", "parataxis"}
 _REPORT_VERBS = {"report", "say", "state", "tell", "claim", "announce", "write", "note",
+                 "deny", "confirm", "insist", "allege", "admit", "acknowledge",
                  "cite", "quote"}
 
 
