@@ -266,6 +266,8 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
         ("The U.S. tabled a proposal to blacklist six ships at the United Nations.",
          "expected"),
         ("In June it turned down a shipment of vaccines from South Korea.", "negated"),
+        ("Kim called for the punishment of officials who failed to prepare for the floods.",
+         "expected"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:
@@ -298,6 +300,15 @@ def test_events_time_choice(sentence: str, start: str, end: str | None,
                             precision: str) -> None:
     (cand, when), *_ = timed(sentence)
     assert (when.start, when.end, when.precision) == (start, end, precision), cand
+
+
+def test_events_present_perfect_conjunct_is_not_dated_by_its_sibling() -> None:
+    found = {c.type: w for c, w in timed(
+        "It shut its borders in early 2020 and has only partially reopened them.")}
+    assert found["border_closure"].start == "2020-01-01"
+    reopened = found["border_reopening"]
+    assert (reopened.start, reopened.end, reopened.precision) == (
+        "2021-02-13", "2021-03-15", "approx")
 
 
 def test_events_plan_of_the_main_clause_does_not_reach_its_after_clause() -> None:

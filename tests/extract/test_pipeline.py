@@ -72,6 +72,16 @@ def test_pipeline_restatement_dates_an_event_told_undated_and_known_people_are_n
     assert not [e for e in result.events if e.type == "security_reinforcement"]
 
 
+def test_pipeline_capital_standing_for_its_government_is_no_place() -> None:
+    text = ("Seoul said it was ready to send aid to the North if asked, but Pyongyang has "
+            "refused all offers.\n\nRelief supplies were delivered to Pyongyang on Tuesday.")
+    result = extract_article(text, "capital", date(2024, 7, 29), "CNN",
+                             "North Korea floods (illustrative)")
+    places = {e.evidence.text[:4]: [p.place_id for p in e.where] for e in result.events}
+    assert places.get("Seou") == []
+    assert places.get("Reli") == ["KP-01"]
+
+
 def test_pipeline_records_follow_the_spec() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     by_type = {e.type: e for e in result.events}

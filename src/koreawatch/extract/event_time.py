@@ -161,6 +161,8 @@ def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
         return _after(dct, outside, cand)
     if cand.reported_by and outside:
         return _reported(cand, outside)
+    if cand.tense == "present_perfect" and cand.clause_start > cand.sent_start:
+        return None  # "shut its borders in early 2020 and has partially reopened them"
     if usable:
         return _from_timex(cand, _nearest(usable, cand.trigger_start), dct, "sentence", text)
     return None

@@ -498,6 +498,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
         return "negated", f"{refusing.text!r}: refused, so it did not happen"
     if token.lemma_.lower() in _OFFER_WORDS:
         return "expected", "an offer or pledge, not yet carried out"
+    if _called_for(token):
+        return "expected", "called for, not yet carried out"
     if token.lower_.startswith(("prepar", "plan")) or near_words & _EXPECT_WORDS:
         return "expected", "modal or plan word with the trigger"
     if any(t.lower_ in ("will", "would") for t in token.children):
@@ -775,6 +777,14 @@ def _complement_clause(verb: Any) -> bool:
     spy agency, that the North had deployed more troops")."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _called_for(token: Any) -> bool:
+    """ "called for the punishment of officials", "demanded the release": a demand."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "for":
+        return head.head.lemma_.lower() in ("call", "appeal", "press", "push", "clamor")
+    return token.dep_ == "dobj" and head.lemma_.lower() in ("demand", "urge", "seek")
 
 
 def _in_question(token: Any) -> bool:

@@ -96,6 +96,23 @@ def _not_in_names(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMenti
                        for s, e in people)]
 
 
+# capitals that stand for their governments ("Pyongyang has rejected such offers")
+_CAPITALS = frozenset({"KP-01", "KR-11", "CN-BJ", "RU-MOW", "JP-13"})
+
+
+def _not_governments(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMention]:
+    """Drop a capital named as the one who acts or owns ("Pyongyang has rejected such
+    offers", "Seoul's response"): the government, not a place where anything happened."""
+    kept = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.place.id in _CAPITALS and span is not None \
+                and span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+            continue
+        kept.append(m)
+    return kept
+
+
 def _kp(mention: PlaceMention) -> bool:
     return mention.place.level in _KP_LEVELS and mention.place.id.startswith("KP")
 
@@ -147,7 +164,7 @@ def extract_article(text: str, article_id: str, published: date | None,
     attributions = find_attributions(doc, outlet=outlet)
     timexes = tag(norm.text, dct, doc=doc) if dct else []
     time_ranges = ranges(norm.text, dct, timexes) if dct else []
-    mentions = _not_in_names(find_places(norm.text), doc)
+    mentions = _not_governments(_not_in_names(find_places(norm.text), doc), doc)
     own_media = bool(outlet) and load_outlets().kind(outlet or "") == "state_media"
     sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
     scope = sentences_in_scope(norm.text, sentences, [m.start for m in mentions if _kp(m)],
