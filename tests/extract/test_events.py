@@ -294,6 +294,10 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "2021-01-01", "2021-01-31", "month"),
         ("China on Friday denied that it had illicitly sold oil to North Korea.",
          None, "2021-03-12", "unknown"),
+        ("North Korea said at the time that the soldier had crossed of his own will.",
+         None, "2021-03-15", "unknown"),
+        ("North Korea said that the soldier had crossed of his own will.",
+         "2021-03-15", "2021-03-15", "day"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

@@ -218,6 +218,11 @@ def _reported(cand: Candidate, outside: Sequence[Any]) -> TimeChoice:
                       "report: before the report's date: " + best.reason)
 
 
+_EARLIER_STATEMENT = re.compile(
+    r"\b(?:at the time|previously|earlier|had (?:\w+ly )?(?:said|stated|claimed|denied|"
+    r"announced|warned|insisted|declared|accused|vowed|pledged|promised|threatened))\b", re.I)
+
+
 def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
     """Rules 7-10: no date expression for the event in its sentence."""
     if dct is None:
@@ -229,6 +234,11 @@ def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
     if cand.tense == "present_perfect" and cand.modality != "expected":
         return _approx(dct, None, "perfect: undated present perfect: [DCT-30d, DCT]")
     if cand.type == "official_statement":
+        earlier = _EARLIER_STATEMENT.search(
+            sentence[cand.clause_start - cand.sent_start:cand.trigger_end - cand.sent_start + 30])
+        if earlier:  # "North Korea said at the time that ...", "had said"
+            return TimeChoice(None, dct.isoformat(), "unknown", earlier.group(0),
+                              "statement.earlier: made before publication, day not told")
         return TimeChoice(dct.isoformat(), dct.isoformat(), "day", None,
                           "statement.publication: made on the day of publication")
     return _publication(cand, dct)
