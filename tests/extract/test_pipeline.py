@@ -82,6 +82,17 @@ def test_pipeline_capital_standing_for_its_government_is_no_place() -> None:
     assert places.get("Reli") == ["KP-01"]
 
 
+def test_pipeline_year_then_month_of_one_crossing_is_one_event_dated_by_the_month() -> None:
+    text = ("Lawyers for the soldier who ran across the border into North Korea a year ago "
+            "asked a judge to drop the charges.\n\nKing dashed across the Military "
+            "Demarcation Line during a tour of the Joint Security Area in July 2023.")
+    result = extract_article(text, "nested", date(2024, 7, 18), "CNN",
+                             "US soldier who crossed into North Korea (illustrative)")
+    (crossing,) = [e for e in result.events if e.type == "illegal_crossing"]
+    assert (crossing.when.start, crossing.when.end, crossing.when.precision) == (
+        "2023-07-01", "2023-07-31", "month")
+
+
 def test_pipeline_records_follow_the_spec() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     by_type = {e.type: e for e in result.events}

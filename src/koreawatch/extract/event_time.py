@@ -293,14 +293,19 @@ def bound_by_other(cand: Candidate, others: Iterable[tuple[Candidate, TimeChoice
 
 
 _INFERRED = ("approx", "unknown")
+_FINENESS = {"day": 0, "week": 1, "part_of_month": 2, "month": 3, "quarter": 4, "season": 4,
+             "year": 5}
 
 
 def sharper(told: TimeChoice, again: TimeChoice) -> TimeChoice:
     """The interval of an event told first as ``told`` and restated as ``again``: the
-    restatement's when it names a date inside an interval the first telling only inferred
-    ("has executed five officials" ... "the men were shot last month")."""
-    if told.precision not in _INFERRED or again.precision in _INFERRED \
-            or not (again.start and again.end):
+    restatement's when it names a finer date inside an interval the first telling only
+    inferred or gave as a year ("has executed five officials" ... "the men were shot last
+    month"; "a year ago" ... "in July 2023")."""
+    if again.precision in _INFERRED or not (again.start and again.end):
+        return told
+    if told.precision not in _INFERRED and not (
+            told.precision == "year" and _FINENESS[again.precision] < _FINENESS["year"]):
         return told
     if (told.end and again.start > told.end) or (told.start and again.end < told.start):
         return told  # a date outside what was inferred is no sharper view of it

@@ -864,6 +864,14 @@ def find_candidates(
     return found
 
 
+def _nested(outer: TimeChoice, inner: TimeChoice) -> bool:
+    """A year told once and a month of it told again ("a year ago" ... "in July 2023"):
+    the finer date can be the same event, told more exactly."""
+    return outer.precision == "year" and inner.precision not in ("year", "approx", "unknown") \
+        and bool(outer.start and outer.end and inner.start and inner.end) \
+        and outer.start <= inner.start and inner.end <= outer.end
+
+
 def _overlap(a: TimeChoice, b: TimeChoice) -> bool:
     a_start, a_end = a.start or "0000", a.end or "9999"
     b_start, b_end = b.start or "0000", b.end or "9999"
@@ -896,7 +904,8 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
         return True  # undated, unplaced restatements of one background event
     dated = ta.start or ta.end
     if dated and (tb.start or tb.end):
-        return _overlap(ta, tb) and ta.precision == tb.precision and ta.start == tb.start
+        return (_overlap(ta, tb) and ta.precision == tb.precision and ta.start == tb.start) \
+            or _nested(ta, tb) or _nested(tb, ta)
     return _words(ca.summary) == _words(cb.summary) or (
         len(_words(ca.summary) & _words(cb.summary)) >= 0.7 * min(
             len(_words(ca.summary)), len(_words(cb.summary))) > 0)
