@@ -682,7 +682,8 @@ def _modifier_span(token: Any) -> tuple[int, int] | None:
 
 def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
     """Relative, adjectival and concessive ("though it suspended them in March") clauses of
-    the sentence that neither hold the trigger nor modify it ("the closure, announced in
+    the sentence, and phrases naming an earlier or later occasion ("after her release in
+    2001"), that neither hold the trigger nor modify it ("the closure, announced in
     January" modifies the trigger and stays)."""
     spans = []
     for node in token.sent:
@@ -690,6 +691,12 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
             c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in node.children)
         if (node.dep_ in _MODIFIER_EDGES or concessive) and node.head != token:
             start, end = _char_span(node)
+            if not start <= token.idx < end:
+                spans.append((start, end))
+        elif node.dep_ == "prep" and node.lower_ in ("after", "before", "following") and any(
+                c.dep_ == "pobj" and c.pos_ == "NOUN" and c.ent_type_ != "DATE"
+                for c in node.children):
+            start, end = _char_span(node)  # "after her release in 2001": the release's date
             if not start <= token.idx < end:
                 spans.append((start, end))
     return tuple(spans)
