@@ -268,6 +268,8 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
         ("In June it turned down a shipment of vaccines from South Korea.", "negated"),
         ("Kim called for the punishment of officials who failed to prepare for the floods.",
          "expected"),
+        ("The Cabinet decided to supply building materials to the flood-hit areas.",
+         "expected"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:
@@ -300,6 +302,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "2021-03-15", "2021-03-15", "day"),
         ("After her release in 2001 she crossed the Tumen River into China in 2002.",
          "2002-01-01", "2002-12-31", "year"),
+        ("The Cabinet decided to supply building materials so that houses can be built by "
+         "October.", "2021-03-15", None, "unknown"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

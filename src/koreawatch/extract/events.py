@@ -64,7 +64,8 @@ _EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "e
                  "plan", "prepare", "intend", "propose", "aim", "consider", "likely", "set",
                  "going", "possible", "possibly", "ready", "willingness", "offer", "seek",
                  "hope", "want", "willing", "must", "need", "necessary", "ought",
-                 "proposal", "motion"}
+                 "proposal", "motion", "decide", "agree", "vow", "promise", "pledge",
+                 "resolve", "determine"}
 _ATTEMPT_NOUNS = {"effort", "attempt", "bid", "proposal", "push", "motion", "plan", "move"}
 _FOIL_VERBS = {"block", "veto", "reject", "thwart", "foil", "scuttle", "derail", "defeat",
                "oppose", "stall"}
@@ -680,23 +681,28 @@ def _modifier_span(token: Any) -> tuple[int, int] | None:
     return None
 
 
+def _occasion(node: Any) -> bool:
+    """ "after her release in 2001": a phrase naming another occasion, with its own date."""
+    return node.dep_ == "prep" and node.lower_ in ("after", "before", "following") and any(
+        c.dep_ == "pobj" and c.pos_ == "NOUN" and c.ent_type_ != "DATE" for c in node.children)
+
+
 def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
     """Relative, adjectival and concessive ("though it suspended them in March") clauses of
-    the sentence, and phrases naming an earlier or later occasion ("after her release in
-    2001"), that neither hold the trigger nor modify it ("the closure, announced in
-    January" modifies the trigger and stays)."""
+    the sentence, purpose clauses ("so that houses can be built by October") and phrases
+    naming an earlier or later occasion ("after her release in 2001"), that do not hold
+    the trigger; relative and concessive ones also not when they modify it ("the closure,
+    announced in January" modifies the trigger and stays)."""
     spans = []
     for node in token.sent:
         concessive = node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in node.children)
-        if (node.dep_ in _MODIFIER_EDGES or concessive) and node.head != token:
+        purpose = node.dep_ == "advcl" and any(  # "so that houses can be built by October"
+            c.dep_ == "mark" and c.lower_ in ("so", "lest") for c in node.children)
+        own_modifier = (node.dep_ in _MODIFIER_EDGES or concessive) and node.head == token
+        if not own_modifier and (node.dep_ in _MODIFIER_EDGES or concessive or purpose
+                                 or _occasion(node)):
             start, end = _char_span(node)
-            if not start <= token.idx < end:
-                spans.append((start, end))
-        elif node.dep_ == "prep" and node.lower_ in ("after", "before", "following") and any(
-                c.dep_ == "pobj" and c.pos_ == "NOUN" and c.ent_type_ != "DATE"
-                for c in node.children):
-            start, end = _char_span(node)  # "after her release in 2001": the release's date
             if not start <= token.idx < end:
                 spans.append((start, end))
     return tuple(spans)
