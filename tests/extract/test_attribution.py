@@ -204,6 +204,10 @@ CASES = [
      ("RFA", "sources in Sinuiju"), "speech"),
     ("The president tweeted on Wednesday that trade with North Korea had grown.",
      "trade with North Korea had grown", ("The president",), "speech"),
+    ("Chinese customs data show that coal shipments stopped in March.",
+     "coal shipments stopped in March", ("Chinese customs data",), "speech"),
+    ("The economy shrank, according to estimates by South Korea's central bank.",
+     "The economy shrank", ("Bank of Korea",), "according_to"),
     # a reason cited is no source
     ("Kim said the country would not accept outside help, citing the risk of the virus.",
      "the country would not accept outside help", ("Kim",), "speech"),

@@ -80,7 +80,7 @@ COVER_SHARE = 0.85  # share of a span that an attribution must cover in attribut
 SPEECH_LEMMAS = _words(
     "say report claim tell state announce add note warn confirm reveal allege write insist "
     "explain estimate find assert acknowledge admit disclose quote cite conclude "
-    "testify recount recall describe tweet"
+    "testify recount recall describe tweet show indicate"
 )
 HEDGE_WORDS = _words("reportedly allegedly purportedly supposedly")
 HEDGE_PASSIVES = _words("say believe report rumor rumour think")
@@ -157,8 +157,9 @@ def _owner(head: Any) -> Any | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "in", "of"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
-                    return obj
+                if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or (
+                        child.lower_ == "by" and _is_source_like(obj))):
+                    return obj  # "a report by Daily NK", "estimates by the central bank"
     return None
 
 
