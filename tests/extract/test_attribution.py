@@ -236,6 +236,9 @@ CONTINUATION = [
      ("Daily NK", "a source in Hyesan")),
     ("UPI reported, citing KIEP, that trade could resume in April. That suggested that the "
      "border might reopen.", "the border might reopen", ("UPI", "KIEP")),
+    # "she says" with no chain before it: the person just named
+    ("Kang Na-ra fled to the South in 2014. She says she was caught twice by the guards.",
+     "she was caught twice by the guards", ("Kang Na-ra",)),
     # a paragraph break ends it
     ("According to Daily NK, more agents were sent to the city.\n\nThe border was closed "
      "in March.", "The border was closed in March", None),

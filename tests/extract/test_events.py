@@ -159,6 +159,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Pharmacies have been set up in all counties, supplying medicines to the people.",
         "Anyone who approaches the river without permission will be shot without warning.",
         "Soldiers were told to shoot on sight anyone who tries to cross.",
+        "Owning South Korean films could get you arrested.",
         "The ministry was trying to check whether the North had actually closed the border.",
     ],
 )

@@ -508,9 +508,10 @@ def _paragraph_of(starts: Sequence[int], offset: int) -> int:
 _History = list[tuple[int, tuple[str, ...], str]]  # (sentence index, chain, head lemma)
 
 
-def _resolve(cue: _Cue, history: _History, index: int) -> _Cue | None:
+def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None) -> _Cue | None:
     """Fill an anaphoric source from the latest named chain within reach (for "the report",
-    the latest whose source was also a report), else drop the cue (a pronoun) or keep its
+    the latest whose source was also a report), else, for "he" or "she", the person the
+    text named last in the sentences before; else drop the cue (a pronoun) or keep its
     own words ("the report")."""
     if cue.anaphor is None:
         return cue
@@ -519,6 +520,11 @@ def _resolve(cue: _Cue, history: _History, index: int) -> _Cue | None:
     same = [chain for chain, head in recent if head == cue.head]
     recent_chains = same if same and not pronoun else [chain for chain, _ in recent]
     if not recent_chains:
+        person = _last_person(sent, cue.cue_start) if cue.anaphor.casefold() in (
+            "he", "she") and sent is not None else None
+        if person is not None:
+            return replace(cue, chain=(person,), anaphor=None,
+                           reason=cue.reason + ".anaphora.person")
         if pronoun:
             return None
         chain = tuple(cue.anaphor if c == _ANAPHOR else c for c in cue.chain)
@@ -529,6 +535,23 @@ def _resolve(cue: _Cue, history: _History, index: int) -> _Cue | None:
     else:
         chain = tuple(ref[-1] if c == _ANAPHOR else c for c in cue.chain)
     return replace(cue, chain=chain, anaphor=None, reason=cue.reason + ".anaphora")
+
+
+def _last_person(sent: Any, before: int) -> str | None:
+    """The name of the person the text names last before ``before``, within the sentence
+    and the ``ANAPHORA_SENTENCES`` before it."""
+    doc = sent.doc
+    first = sent.start
+    for _ in range(ANAPHORA_SENTENCES):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
+    if not people or people[-1].start < first:
+        return None
+    last = people[-1].text
+    full = next((e.text for e in people if set(last.split()) < set(e.text.split())), last)
+    return normalize_source(full)  # "Kang" met before as "Kang Na-ra" is Kang Na-ra
 
 
 def _continues(open_: _Open, sent: Any, paragraph: int) -> bool:
@@ -553,8 +576,8 @@ def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
     open_: _Open | None = None
     for index, sent in enumerate(doc.sents):
         paragraph = _paragraph_of(starts, sent.start_char)
-        cues = [c for c in (_resolve(c, history, index) for c in _sentence_cues(sent, outlet))
-                if c is not None]
+        cues = [c for c in (_resolve(c, history, index, sent)
+                            for c in _sentence_cues(sent, outlet)) if c is not None]
         main = _main_cue(cues)
         out.extend(_clause_attributions(cues, main))
         if open_ is not None and (main is None or not main.named) and _continues(

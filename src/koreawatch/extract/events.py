@@ -440,7 +440,8 @@ def _generic(token: Any) -> bool:
     return bool(counted & _VAGUE_AMOUNTS)
 
 
-_ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever", "whomever"})
+_ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever", "whomever",
+                     "you"})
 
 
 def _long_standing(token: Any) -> bool:
