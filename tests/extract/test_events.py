@@ -365,6 +365,13 @@ def test_events_decision_adopted_is_a_statement_only_in_state_media(
     assert {c.type for c in ev.find_candidates(doc, own_media=own_media)} == found
 
 
+@pytest.mark.parametrize(("phrase", "state"), [
+    ("the General Staff of the KPA", True), ("Mr Kim", True), ("the WPK", True),
+    ("Kim Dong-yeon", False), ("a kpa-style parade", False)])
+def test_events_state_names_and_acronyms(phrase: str, state: bool) -> None:
+    assert ev.is_state_name(phrase) is state
+
+
 def test_events_lexicon_rejects_unknown_type(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ev.LexiconError, match="unknown type 'closure'"):
         ev._rule({"type": "closure", "rule": "x", "lemmas": ["a"], "pos": ["VERB"]}, 0)

@@ -93,6 +93,19 @@ def test_pipeline_year_then_month_of_one_crossing_is_one_event_dated_by_the_mont
         "2023-07-01", "2023-07-31", "month")
 
 
+def test_pipeline_state_bodies_in_the_states_own_media_are_no_sources() -> None:
+    text = ("Pyongyang, October 17 (KCNA) -- The Korean People's Army blew up the roads "
+            "and railways linking the DPRK with the ROK on October 15, the General Staff of "
+            "the KPA said.")
+    own = extract_article(text, "own", date(2024, 10, 17), "KCNA", "Roads blocked")
+    (closure,) = [e for e in own.events if e.type == "border_closure"]
+    assert closure.sources == ()
+    assert (closure.when.start, closure.when.precision) == ("2024-10-15", "day")
+    foreign = extract_article(text, "foreign", date(2024, 10, 17), "AP", "Roads blocked")
+    (closure,) = [e for e in foreign.events if e.type == "border_closure"]
+    assert closure.sources == (("the General Staff of the KPA",),)
+
+
 def test_pipeline_records_follow_the_spec() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     by_type = {e.type: e for e in result.events}

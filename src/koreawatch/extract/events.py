@@ -290,7 +290,12 @@ def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
     names = lexicon.state_names | lexicon.own_media_names if own_media else lexicon.state_names
     if low in names or ("the " + low) in names:
         return True
-    return any(re.search(rf"\b{re.escape(name)}\b", low) for name in names if len(name) > 3)
+    if any(re.search(rf"\b{re.escape(name)}\b", low) for name in names if len(name) > 3):
+        return True
+    # a short name only as a capitalised acronym ("the General Staff of the KPA"), never
+    # "Kim" inside another name
+    return any(re.search(rf"\b{re.escape(name.upper())}\b", phrase) for name in names
+               if len(name) <= 3 and name.isalpha() and name != "kim")
 
 
 def _vetoing_lemmas(token: Any) -> set[str]:
@@ -682,6 +687,12 @@ def _modifier_span(token: Any) -> tuple[int, int] | None:
     return None
 
 
+# verbs of a lasting relation: a participle of one describes a thing, not an occasion, so
+# a date the parser hangs on it is the sentence's ("the roads linking the DPRK with the
+# ROK on October 15")
+_STATIVE = frozenset({"link", "connect", "lead", "join", "border", "separate", "divide"})
+
+
 def _occasion(node: Any) -> bool:
     """ "after her release in 2001": a phrase naming another occasion, with its own date."""
     return node.dep_ == "prep" and node.lower_ in ("after", "before", "following") and any(
@@ -701,8 +712,9 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
         purpose = node.dep_ == "advcl" and any(  # "so that houses can be built by October"
             c.dep_ == "mark" and c.lower_ in ("so", "lest") for c in node.children)
         own_modifier = (node.dep_ in _MODIFIER_EDGES or concessive) and node.head == token
-        if not own_modifier and (node.dep_ in _MODIFIER_EDGES or concessive or purpose
-                                 or _occasion(node)):
+        stative = node.lemma_.lower() in _STATIVE  # "the roads linking the two Koreas"
+        if not own_modifier and not stative and (node.dep_ in _MODIFIER_EDGES or concessive
+                                                 or purpose or _occasion(node)):
             start, end = _char_span(node)
             if not start <= token.idx < end:
                 spans.append((start, end))

@@ -136,13 +136,15 @@ def _context_places(cand: ev.Candidate, mentions: Sequence[PlaceMention],
     return []
 
 
-def _sources(cand: ev.Candidate, attribution: Attribution | None) -> tuple[tuple[str, ...], ...]:
+def _sources(cand: ev.Candidate, attribution: Attribution | None,
+             own_media: bool = False) -> tuple[tuple[str, ...], ...]:
     if attribution is None or not attribution.chain:
         return ()
     chain = attribution.chain
-    if cand.type == "official_statement" and (
+    if (cand.type == "official_statement" or own_media) and (
             load_outlets().kind(chain[0]) == "state_media" or ev.is_state_name(chain[0])):
         return ()  # the state speaks through its own media: its bodies are actors, not sources
+        # (in that media, of every event it tells: "the General Staff of the KPA said")
     return (chain,)
 
 
@@ -214,7 +216,8 @@ def extract_article(text: str, article_id: str, published: date | None,
                     break
         events.append(_event(norm, article_id, index, cand, when, attribution,
                              places or context, merged_mentions.get(index, []),
-                             "; places: named in the sentence before" if context else ""))
+                             "; places: named in the sentence before" if context else "",
+                             own_media))
     return Extraction(article_id, tuple(events),
                       tuple(_quotes(norm, doc, article_id, outlet)))
 
@@ -222,7 +225,7 @@ def extract_article(text: str, article_id: str, published: date | None,
 def _event(norm: NormalizedText, article_id: str, index: int, cand: ev.Candidate,
            when: et.TimeChoice, attribution: Attribution | None,
            places: list[PlaceMention], restated: list[ev.Candidate],
-           place_note: str = "") -> Event:
+           place_note: str = "", own_media: bool = False) -> Event:
     evidence = _evidence(norm, cand.sent_start, cand.sent_end)
     return Event(
         id=f"{article_id}#e{index + 1}",
@@ -238,7 +241,7 @@ def _event(norm: NormalizedText, article_id: str, index: int, cand: ev.Candidate
         flow=cand.flow,
         where=_dedupe_places([_place_ref(norm, m) for m in places]),
         actors=cand.actors,
-        sources=_sources(cand, attribution),
+        sources=_sources(cand, attribution, own_media),
         mentions=tuple(_evidence(norm, c.sent_start, c.sent_end) for c in restated),
     )
 
