@@ -893,8 +893,9 @@ def find_candidates(
 def _nested(outer: TimeChoice, inner: TimeChoice) -> bool:
     """A year told once and a month of it told again ("a year ago" ... "in July 2023"):
     the finer date can be the same event, told more exactly."""
+    if not (outer.start and outer.end and inner.start and inner.end):
+        return False
     return outer.precision == "year" and inner.precision not in ("year", "approx", "unknown") \
-        and bool(outer.start and outer.end and inner.start and inner.end) \
         and outer.start <= inner.start and inner.end <= outer.end
 
 
