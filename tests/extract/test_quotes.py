@@ -103,10 +103,21 @@ def test_find_quotes_finds_speaker(text: str, speaker: str) -> None:
         ('Daily NK reported the order on Monday. "Anyone who approaches the river will be '
          'shot," the source told the outlet.', ("Daily NK",)),
         ('"Anyone who approaches the river will be shot," the source told the outlet.', ()),
+        # a statement carried by or released through the agency
+        ('"We will never tolerate such provocations," Kim Yo Jong said in a statement '
+         'carried by the official Korean Central News Agency.', ("KCNA",)),
+        ('"We will never tolerate such provocations," Kim Yo Jong said in a statement '
+         'released through KCNA.', ("KCNA",)),
     ],
 )
 def test_find_quotes_finds_via(text: str, via: tuple[str, ...]) -> None:
     assert [v for _, _, v in _find(text)] == [via]
+
+
+@pytest.mark.model
+def test_find_quotes_quoted_as_saying_is_the_person_via_the_outlet() -> None:
+    text = '"The South will pay dearly for this provocation," KCNA quoted Kim Yo Jong as saying.'
+    assert [(s, v) for _, s, v in _find(text)] == [("Kim Yo Jong", ("KCNA",))]
 
 
 @pytest.mark.model

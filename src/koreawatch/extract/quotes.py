@@ -138,8 +138,18 @@ def _strip_outlet(name: str) -> str:
     return re.sub(r"\s+(web\s?site|website|news site)$", "", name, flags=re.IGNORECASE)
 
 
+_OUTLET_EPITHETS = re.compile(
+    r"^(?:the\s+)?(?:(?:official|state-run|state|government-run|north\s+korean|"
+    r"south\s+korean|chinese|russian|japanese|pyongyang's|north's)\s+)+", re.IGNORECASE)
+
+
 def normalize_outlet(name: str) -> str:
-    """An outlet's common short press name ("Korean Central News Agency (KCNA)" -> "KCNA")."""
+    """An outlet's common short press name ("Korean Central News Agency (KCNA)" -> "KCNA",
+    "the official Korean Central News Agency" -> "KCNA")."""
+    if load_outlets().get(name) is None:
+        bare = _OUTLET_EPITHETS.sub("", name.strip())
+        if bare != name and load_outlets().get(bare) is not None:
+            name = bare
     known = load_outlets().get(name) is not None
     return normalize_source(name if known else _strip_outlet(name))
 
@@ -266,13 +276,28 @@ def _expand(name: str, before: int, st: _State) -> str:
     return name
 
 
+def _quoting(verb: Any) -> Any:
+    """ "KCNA quoted Kim as saying": the verb "quoted" above "saying", else None."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() == "quote":
+        return head.head
+    return None
+
+
 def _subject(verb: Any, depth: int = 0) -> Any:
+    quoting = _quoting(verb)
+    if quoting is not None:  # "KCNA quoted Kim as saying": Kim says it
+        return next((c for c in quoting.children if c.dep_ == "dobj"), None)
     for child in verb.children:
         if child.dep_ == "nsubj":  # a passive subject ("dozens ... were found") is no speaker
             return child
     if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         return _subject(verb.head, depth + 1)
     return None
+
+
+def _subject_of(verb: Any) -> Any:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _affiliation(tok: Any, ent: Any, st: _State) -> str | None:
@@ -338,8 +363,9 @@ def _cue_object(tok: Any, lex: Lexicon) -> tuple[Any, bool] | None:
                 return _pobj(child), True
     if low == "with" and tok.head.lemma_.lower() == "interview" and _pobj(tok) is not None:
         return _pobj(tok), True
-    if low == "by" and tok.head.lemma_.lower() in _VIA_BY_HEADS and _pobj(tok) is not None:
-        return _pobj(tok), True
+    if low in ("by", "through") and tok.head.lemma_.lower() in _VIA_BY_HEADS \
+            and _pobj(tok) is not None:
+        return _pobj(tok), True  # "a statement carried by KCNA", "released through KCNA"
     return None
 
 
@@ -435,6 +461,10 @@ def _attribute(t0: int, t1: int, a: int, b: int, st: _State) -> FoundQuote | Non
         name, affiliation, via = _speaker(subj, st)
         if not name:
             continue
+        quoting = _quoting(verb)
+        teller = _subject_of(quoting) if quoting is not None else None
+        if teller is not None and _is_outlet(teller, st.lex):  # "KCNA quoted Kim as saying"
+            via = via or (normalize_outlet(_phrase(teller)),)
         via = via or _via_cues(a, b, st, verb, name)
         return FoundQuote(0, 0, name, affiliation, via, reason)
     for tok in st.doc[a:b]:
