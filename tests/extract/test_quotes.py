@@ -108,6 +108,13 @@ def test_find_quotes_finds_speaker(text: str, speaker: str) -> None:
          'carried by the official Korean Central News Agency.', ("KCNA",)),
         ('"We will never tolerate such provocations," Kim Yo Jong said in a statement '
          'released through KCNA.', ("KCNA",)),
+        # said on a broadcaster's programme
+        ('"We can create conditions for real economic prosperity," Pompeo said on CBS '
+         '"Face the Nation."', ("CBS",)),
+        ('"Smuggling is a multibillion dollar industry in the region," Judd said on Fox News '
+         'Radio\'s "The Todd Starnes Show."', ("Fox News Radio",)),
+        ('"We will keep the border closed until the end of the year," Ken Adams said on '
+         'Monday.', ()),
     ],
 )
 def test_find_quotes_finds_via(text: str, via: tuple[str, ...]) -> None:

@@ -363,6 +363,11 @@ def _cue_object(tok: Any, lex: Lexicon) -> tuple[Any, bool] | None:
                 return _pobj(child), True
     if low == "with" and tok.head.lemma_.lower() == "interview" and _pobj(tok) is not None:
         return _pobj(tok), True
+    if low == "on" and tok.head.lemma_.lower() in lex.speech_verbs and _pobj(tok) is not None:
+        show = _pobj(tok)  # "said on CBS's 'Face the Nation'", "said on Fox News Radio"
+        named = [*(c for c in show.children if c.dep_ in ("poss", "compound", "nmod")), show]
+        outlet = next((t for t in named if _is_outlet(t, lex)), None)
+        return (outlet, True) if outlet is not None else None
     if low in ("by", "through") and tok.head.lemma_.lower() in _VIA_BY_HEADS \
             and _pobj(tok) is not None:
         return _pobj(tok), True  # "a statement carried by KCNA", "released through KCNA"
