@@ -122,6 +122,14 @@ def test_find_quotes_finds_via(text: str, via: tuple[str, ...]) -> None:
 
 
 @pytest.mark.model
+def test_find_quotes_she_is_not_a_man_met_as_such() -> None:
+    text = ('Ms Haley said the council must act.\n\nKim Jong-un had shown through his '
+            'actions that he wanted a fight, she said.\n\n"War is never something the '
+            'United States wants," she continued.')
+    assert [s for _, s, _ in _find(text)] == ["Haley"]
+
+
+@pytest.mark.model
 def test_find_quotes_quoted_as_saying_is_the_person_via_the_outlet() -> None:
     text = '"The South will pay dearly for this provocation," KCNA quoted Kim Yo Jong as saying.'
     assert [(s, v) for _, s, v in _find(text)] == [("Kim Yo Jong", ("KCNA",))]

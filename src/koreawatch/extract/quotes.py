@@ -232,12 +232,34 @@ def _is_subject(tok: Any) -> bool:
     return tok.dep_ in _SUBJ or (tok.dep_ in ("appos", "compound") and tok.head.dep_ in _SUBJ)
 
 
+_TITLE_SEX = {"ms": "f", "mrs": "f", "miss": "f", "madam": "f", "mr": "m", "sir": "m"}
+
+
+def _own_pronoun_sex(ent: Any) -> str | None:
+    """The sex of a person whose own clause refers back to them with "his" or "her"
+    ("Kim Jong-un had shown through his actions")."""
+    verb = ent.root.head
+    if ent.root.dep_ not in _SUBJ:
+        return None
+    words = {t.lower_ for t in verb.subtree if t.i >= ent.end}
+    if words & {"his", "himself"} and not words & {"her", "herself"}:
+        return "m"
+    if words & {"her", "herself"} and not words & {"his", "himself"}:
+        return "f"
+    return None
+
+
 def _collect_mentions(st: _State) -> None:
     """PERSON entities and person-noun subjects (for "he"/"she"), bodies that speak ("it")."""
     for ent in st.doc.ents:
         if ent.label_ == "PERSON" and ent.start not in st.skip:
             mention = _Mention(ent.start, _clean(ent.text), True, _is_subject(ent.root), False)
             st.mentions.append(mention)
+            title = st.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+            sex = _TITLE_SEX.get(title) or _own_pronoun_sex(ent)  # "Ms Haley", "Kim ... his"
+            if sex:
+                st.gender.setdefault(_expand(mention.name, ent.start, st), sex)
+                st.gender.setdefault(mention.name, sex)
     for tok in st.doc:
         if tok.dep_ not in _SUBJ or tok.i in st.skip or tok.lower_ in _PRONOUNS:
             continue
