@@ -130,6 +130,14 @@ def test_find_quotes_she_is_not_a_man_met_as_such() -> None:
 
 
 @pytest.mark.model
+def test_find_quotes_a_title_met_before_a_name_is_that_person() -> None:
+    text = ('North Korean leader Kim Jong Un visited the port.\n\n"We will strike any ship '
+            'that enters our waters," the North Korean leader said.\n\n"The trade talks '
+            'went very well for both sides today," the president said.')
+    assert [s for _, s, _ in _find(text)] == ["Kim Jong Un", "president"]
+
+
+@pytest.mark.model
 def test_find_quotes_quoted_as_saying_is_the_person_via_the_outlet() -> None:
     text = '"The South will pay dearly for this provocation," KCNA quoted Kim Yo Jong as saying.'
     assert [(s, v) for _, s, v in _find(text)] == [("Kim Yo Jong", ("KCNA",))]

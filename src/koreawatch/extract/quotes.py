@@ -288,6 +288,19 @@ def _resolve_pronoun(tok: Any, st: _State) -> str | None:
     return name
 
 
+def _titled(tok: Any, st: _State) -> str | None:
+    """The person the text named earlier with this title of two words or more right before
+    the name ("North Korean leader Kim Jong Un" for a later "the North Korean leader")."""
+    words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
+    if len(words) < 2:
+        return None  # "the president" alone could be anyone's
+    for m in reversed(st.mentions):
+        before = [t.lower_ for t in st.doc[max(0, m.pos - len(words)):m.pos]]
+        if m.person and " " in m.name and m.pos < tok.i and before == words:
+            return m.name
+    return None
+
+
 def _expand(name: str, before: int, st: _State) -> str:
     """A one-word name ("Park") becomes the full name of its last full mention."""
     if " " in name:
@@ -354,6 +367,8 @@ def _speaker(tok: Any, st: _State) -> tuple[str | None, str | None, tuple[str, .
         has_proper = any(t.pos_ == "PROPN" for t in tok.subtree)
         if lemma in st.lex.outlet_nouns and not has_proper and st.last_outlet:
             name = st.last_outlet
+        elif lemma in st.lex.person_nouns and not has_proper:
+            name = _titled(tok, st) or name  # "the North Korean leader": Kim Jong Un
     affiliation = _affiliation(tok, ent, st)
     if name and affiliation:
         st.affiliation.setdefault(name, affiliation)
