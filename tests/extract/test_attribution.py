@@ -298,6 +298,15 @@ def test_find_attributions_told_own_outlet_is_dropped(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("outlet", "chain"), [("KCNA", None), (None, ("Kim Jong Un",))])
+def test_find_attributions_he_said_in_the_states_own_media_names_nobody(
+    nlp: Any, outlet: str | None, chain: tuple[str, ...] | None
+) -> None:
+    text = "Kim Jong Un visited the area. He said relief goods were sent to the victims."
+    assert _chain_at(nlp, text, "relief goods were sent", outlet)[0] == chain
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("outlet", "chain"), [
     ("Daily NK", ("A source in Hyesan",)), (None, ("Daily NK", "A source in Hyesan"))])
 def test_find_attributions_outlet_source_in_own_article_is_the_source(

@@ -111,6 +111,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "neighbourhood.", "crackdown"),
         ("The army blew up sections of the roads connecting to the South on Tuesday.",
          "border_closure"),
+        ("In February the regime turned down an offer of masks and test kits from the South.",
+         "aid_delivery"),
         ("North Korea reopened to Russian tourists in February.", "border_reopening"),
         ("Soldiers were told to shoot on sight anyone who tries to cross.",
          "security_reinforcement"),
@@ -339,6 +341,14 @@ def test_events_after_clause_is_bounded_by_the_main_event() -> None:
     bounded = et.bound_by_other(arrest, pairs, text)
     assert bounded is not None
     assert (bounded.start, bounded.end, bounded.precision) == (None, "2021-01-31", "unknown")
+
+
+def test_events_same_sentence_clauses_with_dates_that_cannot_meet_are_two_events() -> None:
+    pairs = timed("Trade with China fell to almost nothing in the spring and plunged again "
+                  "in September.")
+    trade = [(c, w, ()) for c, w in pairs if c.type == "trade_suspension"]
+    assert len(trade) == 2
+    assert not ev.same_event(trade[0], trade[1])
 
 
 def test_events_same_sentence_candidates_of_one_type_are_one_event() -> None:

@@ -571,12 +571,14 @@ def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
     the speaker alone. See the module docstring for the rules.
     """
     starts = _paragraph_starts(doc.text)
+    # in the state's own media "he said" is the state speaking, not a person to name
+    own_media = outlet is not None and load_outlets().kind(outlet) == "state_media"
     out: list[Attribution] = []
     history: _History = []
     open_: _Open | None = None
     for index, sent in enumerate(doc.sents):
         paragraph = _paragraph_of(starts, sent.start_char)
-        cues = [c for c in (_resolve(c, history, index, sent)
+        cues = [c for c in (_resolve(c, history, index, None if own_media else sent)
                             for c in _sentence_cues(sent, outlet)) if c is not None]
         main = _main_cue(cues)
         out.extend(_clause_attributions(cues, main))

@@ -912,8 +912,9 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     (ca, ta, pa), (cb, tb, pb) = a, b
     if ca.type != cb.type or _modality_class(ca.modality) != _modality_class(cb.modality):
         return False
-    if ca.sent_start == cb.sent_start:
-        return True
+    if ca.sent_start == cb.sent_start:  # unless two clauses tell dates that cannot meet
+        return ca.modifier is not None or cb.modifier is not None or not (
+            ta.start and tb.start and ta.end and tb.end and not _overlap(ta, tb))
     if ca.anchors and cb.anchors and not ca.anchors & cb.anchors:
         return False  # "KOTI was seized" and "the Lighthouse Winmore was seized"
     if cb.new_referent or cb.sequel:
