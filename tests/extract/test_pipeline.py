@@ -161,6 +161,15 @@ def test_pipeline_event_without_a_place_takes_the_place_just_named() -> None:
     assert arrest.where == ()  # another paragraph
 
 
+def test_pipeline_what_the_country_does_takes_no_place_from_the_sentence_before() -> None:
+    text = ("The parade in Pyongyang on Saturday had no foreign guests. Since the pandemic "
+            "began, North Korea has sealed itself off from the world.")
+    result = extract_article(text, "national", date(2020, 10, 24), "The Economist",
+                             "North Korea is lonelier than ever (illustrative)")
+    closure = next(e for e in result.events if e.type == "border_closure")
+    assert closure.where == ()
+
+
 def test_pipeline_reports_naming_different_ships_are_different_events() -> None:
     text = ("Illustrative. Officials seized a ship suspected of carrying oil to the North."
             "\n\nThe ship, Sea Star, was seized at the port of Yeosu.\n\nThe customs office "

@@ -209,7 +209,8 @@ def extract_article(text: str, article_id: str, published: date | None,
     events = []
     for index, (cand, when, _key, attribution, places) in enumerate(records):
         context: list[PlaceMention] = []
-        if not places and cand.type != "official_statement":
+        national = any(a.role == "agent" and a.name == "North Korea" for a in cand.actors)
+        if not places and cand.type != "official_statement" and not national:
             for told in (cand, *merged_mentions.get(index, [])):  # first report, restatements
                 context = _context_places(told, mentions, sentences, norm.text)
                 if context:
