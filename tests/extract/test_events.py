@@ -117,6 +117,7 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("Soldiers were told to shoot on sight anyone who tries to cross.",
          "security_reinforcement"),
         ("The crackdown began two weeks ago, the source explained.", "crackdown"),
+        ("Guards were sent to the river in recent days.", "security_reinforcement"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -305,6 +306,10 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "2021-03-15", "2021-03-15", "day"),
         ("After her release in 2001 she crossed the Tumen River into China in 2002.",
          "2002-01-01", "2002-12-31", "year"),
+        ("Police arrested two traders on Thursday night.", "2021-03-11", "2021-03-11", "day"),
+        ("The bridge reopened a day later.", None, "2021-03-15", "unknown"),
+        ("The border has been closed for three months.", "2020-12-15", "2021-03-15",
+         "approx"),
         ("The Cabinet decided to supply building materials so that houses can be built by "
          "October.", "2021-03-15", None, "unknown"),
     ],

@@ -106,7 +106,7 @@ def choose_time(
     text: str,
 ) -> TimeChoice:
     """The interval of one candidate (rules of the module doc, in order)."""
-    usable = [t for t in timexes if t.type == "DATE" and t.value != "PRESENT_REF"
+    usable = [t for t in timexes if t.type in ("DATE", "TIME") and t.value != "PRESENT_REF"
               and cand.sent_start <= t.start < cand.sent_end and t.interval_start
               and not _is_name(t, text) and _dates_candidate(cand, t.start)]
     durations = [t for t in timexes if t.type == "DURATION" and cand.sent_start <= t.start
@@ -115,6 +115,9 @@ def choose_time(
     sentence = text[cand.sent_start:cand.sent_end]
     choice = (_statement_day(cand, usable, dct) or _dated(cand, usable, time_ranges, dct, text)
               or _undated(cand, sentence, dct))
+    if duration and dct and choice.reason.startswith("perfect:"):  # "has been closed for
+        choice = _approx(dct, None, f"perfect: for {duration} days up to publication",
+                         days=duration)  # three months": [DCT - 3 months, DCT]
     return _with(choice, duration)
 
 
@@ -185,6 +188,10 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
                           f"since: from the date named to publication: {rule}: {best.reason}")
     start, end = _shift_future(best.interval_start, best.interval_end, best.precision,
                                cand, dct)
+    if cand.modality != "expected" and cand.tense in ("past", "present_perfect") and dct \
+            and start and start > dct.isoformat():  # "reopened a day later": of what?
+        return TimeChoice(None, dct.isoformat(), "unknown", best.text,
+                          f"{rule}: a past event cannot come after publication: {best.reason}")
     if cand.modality == "expected" and start and dct and start <= dct.isoformat() \
             and best.precision not in _BARE_PERIODS:
         return TimeChoice(start, None, "unknown", best.text,
