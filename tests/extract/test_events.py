@@ -163,6 +163,9 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Anyone who approaches the river without permission will be shot without warning.",
         "Soldiers were told to shoot on sight anyone who tries to cross.",
         "Owning South Korean films could get you arrested.",
+        "KCNA criticised him, without saying if Jang had been detained.",
+        "Officials delivered the promise that the U.S. would provide economic aid.",
+        "Trump has sent out tweets threatening to cut foreign aid to Honduras.",
         "The ministry was trying to check whether the North had actually closed the border.",
     ],
 )
@@ -197,6 +200,7 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("Soon after, Mr Kim declared that his country had become a nuclear state.", True),
         ("Kim pledged to scrap the time zone Pyongyang created in 2015.", True),
         ("North Korea urged the United States to stop its military drills.", True),
+        ("The spokeswoman said they will look at what North Korea has said.", False),
         ("The ministry said Pyongyang's cancellation was regrettable and did not conform "
          "with the dialogue pledged last month.", False),
     ],

@@ -349,6 +349,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if rule.state_subject:
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
             return False  # "the dialogue pledged last month" names a pledge, tells none
+        if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in token.children):
+            return False  # "will look at what North Korea has said": said before, not now
         subject = _speaker_token(token, own_media)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
@@ -816,10 +818,11 @@ def _called_for(token: Any) -> bool:
 
 
 def _in_question(token: Any) -> bool:
-    """ "trying to check whether the North had cut the lines", "unclear whether it was
-    closed": an open question tells no event."""
-    return any(c.dep_ == "mark" and c.lower_ == "whether"
-               for node in (token, *list(token.ancestors)[:1]) for c in node.children)
+    """ "trying to check whether the North had cut the lines", "without saying if he had
+    been detained": an open question tells no event."""
+    return any(c.dep_ == "mark" and (c.lower_ == "whether" or (
+        c.lower_ == "if" and node.dep_ == "ccomp"))  # "without saying if he was detained"
+        for node in (token, *list(token.ancestors)[:1]) for c in node.children)
 
 
 def _prevented(token: Any) -> bool:
