@@ -118,6 +118,15 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "security_reinforcement"),
         ("The crackdown began two weeks ago, the source explained.", "crackdown"),
         ("Guards were sent to the river in recent days.", "security_reinforcement"),
+        ("Residents were ordered to stay home for 20 days.", "health_measure"),
+        ("The authorities restricted the movement of people between cities.",
+         "health_measure"),
+        ("Russia donated 50,000 tons of wheat to North Korea in April.", "aid_delivery"),
+        ("Authorities have intensified surveillance of residents near the border.",
+         "crackdown"),
+        ("Two fishermen crossed the Northern Limit Line in a wooden boat.", "illegal_crossing"),
+        ("North Korean ships have been caught transferring coal to Chinese vessels.",
+         "smuggling"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -166,6 +175,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "KCNA criticised him, without saying if Jang had been detained.",
         "Officials delivered the promise that the U.S. would provide economic aid.",
         "Trump has sent out tweets threatening to cut foreign aid to Honduras.",
+        "It would fire at naval vessels that it claims have been violating its waters.",
         "The ministry was trying to check whether the North had actually closed the border.",
     ],
 )
