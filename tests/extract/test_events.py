@@ -318,6 +318,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          None, "2021-03-15", "unknown"),
         ("North Korea said that the soldier had crossed of his own will.",
          "2021-03-15", "2021-03-15", "day"),
+        ("Rainfall was triple the year earlier, KCNA said.", "2021-03-15", "2021-03-15",
+         "day"),
         ("After her release in 2001 she crossed the Tumen River into China in 2002.",
          "2002-01-01", "2002-12-31", "year"),
         ("Police arrested two traders on Thursday night.", "2021-03-11", "2021-03-11", "day"),

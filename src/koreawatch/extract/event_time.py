@@ -225,9 +225,8 @@ def _reported(cand: Candidate, outside: Sequence[Any]) -> TimeChoice:
                       "report: before the report's date: " + best.reason)
 
 
-_EARLIER_STATEMENT = re.compile(
-    r"\b(?:at the time|previously|earlier|had (?:\w+ly )?(?:said|stated|claimed|denied|"
-    r"announced|warned|insisted|declared|accused|vowed|pledged|promised|threatened))\b", re.I)
+_EARLIER_BEFORE = re.compile(r"\b(?:previously|earlier|had(?: \w+ly)?)\s+$", re.I)
+_EARLIER_AFTER = re.compile(r"\s+(?:at the time|previously|earlier)\b", re.I)
 
 
 def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
@@ -241,8 +240,9 @@ def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
     if cand.tense == "present_perfect" and cand.modality != "expected":
         return _approx(dct, None, "perfect: undated present perfect: [DCT-30d, DCT]")
     if cand.type == "official_statement":
-        earlier = _EARLIER_STATEMENT.search(
-            sentence[cand.clause_start - cand.sent_start:cand.trigger_end - cand.sent_start + 30])
+        start, end = cand.trigger_start - cand.sent_start, cand.trigger_end - cand.sent_start
+        earlier = _EARLIER_BEFORE.search(sentence[max(0, start - 20):start]) or \
+            _EARLIER_AFTER.match(sentence[end:end + 20])  # "had said", "said at the time"
         if earlier:  # "North Korea said at the time that ...", "had said"
             return TimeChoice(None, dct.isoformat(), "unknown", earlier.group(0),
                               "statement.earlier: made before publication, day not told")
