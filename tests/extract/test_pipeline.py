@@ -106,6 +106,14 @@ def test_pipeline_state_bodies_in_the_states_own_media_are_no_sources() -> None:
     assert closure.sources == (("the General Staff of the KPA",),)
 
 
+def test_pipeline_a_statement_reported_by_an_outlet_has_that_outlet_as_source() -> None:
+    text = ("The Washington Post first reported that North Korean authorities insisted the "
+            "envoy sign a pledge to pay the bill.")
+    result = extract_article(text, "wapo", date(2019, 4, 26), "CNN", "North Korea bill")
+    (statement,) = [e for e in result.events if e.type == "official_statement"]
+    assert statement.sources == (("The Washington Post",),)
+
+
 def test_pipeline_records_follow_the_spec() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     by_type = {e.type: e for e in result.events}

@@ -176,7 +176,9 @@ def extract_article(text: str, article_id: str, published: date | None,
     settled: list[tuple[ev.Candidate, et.TimeChoice, Attribution | None]] = []
     for cand in candidates:
         attribution = None if cand.presupposed else attribution_for(
-            attributions, cand.trigger_start, cand.trigger_end)
+            [a for a in attributions if cand.type != "official_statement"
+             or not a.cue_start <= cand.trigger_start < a.cue_end],  # not its own "said"
+            cand.trigger_start, cand.trigger_end)
         settled.append((cand, et.choose_time(cand, timexes, time_ranges, dct, norm.text),
                         attribution))
     dated = [(c, t) for c, t, _ in settled]
