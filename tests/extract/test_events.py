@@ -176,6 +176,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Officials delivered the promise that the U.S. would provide economic aid.",
         "Trump has sent out tweets threatening to cut foreign aid to Honduras.",
         "It would fire at naval vessels that it claims have been violating its waters.",
+        "Guards at the river have been told to shoot on sight.",
         "The ministry was trying to check whether the North had actually closed the border.",
     ],
 )

@@ -114,6 +114,18 @@ def test_pipeline_a_statement_reported_by_an_outlet_has_that_outlet_as_source() 
     assert statement.sources == (("The Washington Post",),)
 
 
+def test_pipeline_one_verb_with_dates_joined_by_again_tells_each_occasion() -> None:
+    text = ("North Korean authorities locked down the border in Hyesan in early March, a "
+            "source told Daily NK.\n\nThe border was also sealed in mid-January and again "
+            "at the end of February, the source said.")
+    result = extract_article(text, "again", date(2021, 3, 20), "Daily NK",
+                             "Border lockdowns (illustrative)")
+    closures = sorted((e.when.start, e.when.end) for e in result.events
+                      if e.type == "border_closure")
+    assert closures == [("2021-01-11", "2021-01-20"), ("2021-02-21", "2021-02-28"),
+                        ("2021-03-01", "2021-03-10")]
+
+
 def test_pipeline_records_follow_the_spec() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     by_type = {e.type: e for e in result.events}

@@ -318,3 +318,26 @@ def sharper(told: TimeChoice, again: TimeChoice) -> TimeChoice:
         return told  # a date outside what was inferred is no sharper view of it
     return replace(again, reason="restatement: " + again.reason)
 
+
+_AGAIN = re.compile(r"^,?\s*(?:and|but|then)\s+(?:again|then|later|once more)\s+(?:in|on|at|"
+                    r"during|by)?\s*$", re.I)
+
+
+def repeated(cand: Candidate, when: TimeChoice, timexes: Sequence[Any], dct: date | None,
+             text: str) -> list[TimeChoice]:
+    """More occasions of one act told with one verb: "was sealed in mid-January and again
+    at the end of February" is a second sealing, dated by the second expression."""
+    if cand.type == "official_statement" or not when.text or dct is None:
+        return []
+    dates = sorted((t for t in timexes if t.type == "DATE" and t.interval_start
+                    and cand.clause_start <= t.start < cand.clause_end), key=lambda t: t.start)
+    current = next((t for t in dates if t.text == when.text
+                    and t.interval_start == when.start), None)
+    out = []
+    for before, after in zip(dates, dates[1:], strict=False):
+        if before is current and _AGAIN.match(text[before.end:after.start]):
+            out.append(TimeChoice(after.interval_start, after.interval_end, after.precision,
+                                  after.text, "again: a further occasion: " + after.reason))
+            current = after
+    return out
+

@@ -817,6 +817,13 @@ def _called_for(token: Any) -> bool:
     return token.dep_ == "dobj" and head.lemma_.lower() in ("demand", "urge", "seek")
 
 
+def _ordered_shooting(token: Any) -> bool:
+    """ "Guards have been told to shoot on sight": the order is the event (a shoot order),
+    the shooting it allows is not."""
+    return token.lemma_.lower() in ("shoot", "fire", "kill") and token.dep_ == "xcomp" \
+        and token.head.lemma_.lower() in ("order", "tell", "instruct", "command", "authorize")
+
+
 def _in_question(token: Any) -> bool:
     """ "trying to check whether the North had cut the lines", "without saying if he had
     been detained": an open question tells no event."""
@@ -852,7 +859,8 @@ def find_candidates(
             lemma = _lemma(token)
             rules = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(token.lower_) \
                 or _stem_rules(token, lexicon)
-            if not rules or _in_purpose(token) or _prevented(token) or _in_question(token):
+            if not rules or _in_purpose(token) or _prevented(token) or _in_question(token) \
+                    or _ordered_shooting(token):
                 continue
             lemmas = _phrase_lemmas(token)
             rule = next((r for r in rules

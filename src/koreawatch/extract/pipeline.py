@@ -179,8 +179,10 @@ def extract_article(text: str, article_id: str, published: date | None,
             [a for a in attributions if cand.type != "official_statement"
              or not a.cue_start <= cand.trigger_start < a.cue_end],  # not its own "said"
             cand.trigger_start, cand.trigger_end)
-        settled.append((cand, et.choose_time(cand, timexes, time_ranges, dct, norm.text),
-                        attribution))
+        when = et.choose_time(cand, timexes, time_ranges, dct, norm.text)
+        settled.append((cand, when, attribution))
+        for again in et.repeated(cand, when, timexes, dct, norm.text):  # "in mid-January
+            settled.append((cand, again, attribution))  # and again at the end of February"
     dated = [(c, t) for c, t, _ in settled]
     records: list[tuple[ev.Candidate, et.TimeChoice, tuple[str, ...], Attribution | None,
                         list[PlaceMention]]] = []
