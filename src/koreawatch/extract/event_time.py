@@ -333,7 +333,9 @@ def repeated(cand: Candidate, when: TimeChoice, timexes: Sequence[Any], dct: dat
                     and cand.clause_start <= t.start < cand.clause_end), key=lambda t: t.start)
     current = next((t for t in dates if t.text == when.text
                     and t.interval_start == when.start), None)
-    out = []
+    out: list[TimeChoice] = []
+    if current is None:
+        return out
     for before, after in zip(dates, dates[1:], strict=False):
         if before is current and _AGAIN.match(text[before.end:after.start]):
             out.append(TimeChoice(after.interval_start, after.interval_end, after.precision,
