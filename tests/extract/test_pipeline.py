@@ -126,6 +126,15 @@ def test_pipeline_one_verb_with_dates_joined_by_again_tells_each_occasion() -> N
                         ("2021-03-01", "2021-03-10")]
 
 
+def test_pipeline_the_place_something_came_from_is_not_where_it_happened() -> None:
+    text = ("The Ministry of State Security sent an inspection team from Pyongyang to Hyesan "
+            "on Monday to root out smuggling.")
+    result = extract_article(text, "origin", date(2021, 3, 20), "Daily NK", "Hyesan")
+    assert result.events
+    for event in result.events:
+        assert [p.place_id for p in event.where] == ["KP-10/hyesan"]
+
+
 def test_pipeline_records_follow_the_spec() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     by_type = {e.type: e for e in result.events}

@@ -113,6 +113,20 @@ def _not_governments(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMe
     return kept
 
 
+def _not_origins(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMention]:
+    """Drop a North Korean place something came from when the sentence names the North
+    Korean place it went to ("sent an inspection team from Pyongyang to Hyesan")."""
+    def role(m: PlaceMention) -> tuple[str, int]:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "pobj" or not _kp(m):
+            return "", -1
+        return span.root.head.lower_, span.root.sent.start
+    roles = [role(m) for m in mentions]
+    goals = {sent for prep, sent in roles if prep in ("to", "into")}
+    return [m for m, (prep, sent) in zip(mentions, roles, strict=True)
+            if not (prep == "from" and sent in goals)]
+
+
 def _kp(mention: PlaceMention) -> bool:
     return mention.place.level in _KP_LEVELS and mention.place.id.startswith("KP")
 
@@ -166,7 +180,8 @@ def extract_article(text: str, article_id: str, published: date | None,
     attributions = find_attributions(doc, outlet=outlet)
     timexes = tag(norm.text, dct, doc=doc) if dct else []
     time_ranges = ranges(norm.text, dct, timexes) if dct else []
-    mentions = _not_governments(_not_in_names(find_places(norm.text), doc), doc)
+    mentions = _not_origins(_not_governments(_not_in_names(find_places(norm.text), doc), doc),
+                            doc)
     own_media = bool(outlet) and load_outlets().kind(outlet or "") == "state_media"
     sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
     scope = sentences_in_scope(norm.text, sentences, [m.start for m in mentions if _kp(m)],
