@@ -289,6 +289,9 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
          "expected"),
         ("The Cabinet decided to supply building materials to the flood-hit areas.",
          "expected"),
+        ("The country may have reopened the bridge in April.", "reported"),
+        ("There is no sign that the border has reopened.", "negated"),
+        ("China has not confirmed that it resumed trade with North Korea.", "reported"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:
@@ -324,6 +327,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
         ("After her release in 2001 she crossed the Tumen River into China in 2002.",
          "2002-01-01", "2002-12-31", "year"),
         ("Police arrested two traders on Thursday night.", "2021-03-11", "2021-03-11", "day"),
+        ("The country may have reopened the bridge in April.", "2020-04-01", "2020-04-30",
+         "month"),
         ("The bridge reopened a day later.", None, "2021-03-15", "unknown"),
         ("The border has been closed for three months.", "2020-12-15", "2021-03-15",
          "approx"),

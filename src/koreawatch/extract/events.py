@@ -76,6 +76,8 @@ _PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to c
                       r"to block|in an effort to|to try to|designed to)\s+(\w+\s+){0,2}$", re.I)
 _PLAN_PHRASE = re.compile(r"\b(with a view to|in a bid to|in preparation for)\b", re.I)
 _REFUSE_WORDS = {"refuse", "reject", "decline", "rebuff", "spurn"}
+_UNCONFIRMED = {"confirm", "verify", "know", "disclose", "reveal", "comment", "announce"}
+_EVIDENCE_NOUNS = {"sign", "evidence", "indication", "proof", "report", "record", "trace"}
 _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
 _UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt"}
 _HABITUAL = {"often", "usually", "routinely", "typically", "frequently", "regularly",
@@ -493,7 +495,12 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
             return "denied", f"denial verb {anc.text!r} above the trigger"
         if any(c.dep_ == "neg" for c in anc.children) and anc.pos_ == "VERB" \
                 and anc.lemma_.lower() not in ("say", "report", "tell", *_UNDO_NEGATION):
+            if anc.lemma_.lower() in _UNCONFIRMED:  # "has not confirmed that it resumed"
+                return "reported", f"not confirmed ({anc.text!r}), so only reported"
             return "negated", f"negated governing verb {anc.text!r}"
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in _EVIDENCE_NOUNS and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in anc.children):
+            return "negated", f"no {anc.text!r} of it"  # "there is no sign that it reopened"
     if _PLAN_PHRASE.search(token.doc[max(sent.start, token.i - 6):token.i].text):
         return "expected", "purpose phrase of a plan ('with a view to')"
     plan = _plan_ancestors(token)
@@ -511,6 +518,9 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
         return "expected", "an offer or pledge, not yet carried out"
     if _called_for(token):
         return "expected", "called for, not yet carried out"
+    if near_words & {"may", "might", "could", "must"} and token.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
+        return "reported", "a past possibility ('may have')"  # not a plan: already past
     if token.lower_.startswith(("prepar", "plan")) or near_words & _EXPECT_WORDS:
         return "expected", "modal or plan word with the trigger"
     if any(t.lower_ in ("will", "would") for t in token.children):
