@@ -135,7 +135,8 @@ PROVINCE_NAMES = {
 }
 # Spellings of the province stems for rule F.
 STEMS = {
-    "Hamgyong": ["Hamgyong", "Hamgyŏng", "Hamkyong", "Hamkyŏng", "Hamgyeong", "Hamkyeong"],
+    "Hamgyong": ["Hamgyong", "Hamgyŏng", "Hamkyong", "Hamkyŏng", "Hamgyeong", "Hamkyeong",
+                 "Hamkyung", "Hamgyung"],  # "North Hamkyung": a common press spelling
     "Pyongan": ["Pyongan", "P'yŏngan", "Phyongan", "Pyeongan", "Phyeongan"],
     "Hwanghae": ["Hwanghae", "Hwanghai"],
 }

@@ -114,6 +114,7 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("In February the regime turned down an offer of masks and test kits from the South.",
          "aid_delivery"),
         ("North Korea reopened to Russian tourists in February.", "border_reopening"),
+        ("The Rason special zone reopened to Chinese trucks in January.", "border_reopening"),
         ("Soldiers were told to shoot on sight anyone who tries to cross.",
          "security_reinforcement"),
         ("The crackdown began two weeks ago, the source explained.", "crackdown"),

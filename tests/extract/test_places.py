@@ -147,6 +147,7 @@ def test_gazetteer_data_file_is_small() -> None:
         ("Hamkyongbuk-do", "KP-09"),
         ("Hamgyeongbuk-do", "KP-09"),
         ("North Hamkyong", "KP-09"),
+        ("North Hamkyung", "KP-09"),
         ("South Hamkyong", "KP-08"),
         ("Hamkyeongnamto", "KP-08"),
         ("Rason", "KP-13"),
