@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -31,6 +32,12 @@ TEXT = (
 )
 
 
+def _one(result: Any, etype: str) -> Any:
+    """The one event of ``etype`` in an extraction (fails when there are none or several)."""
+    (event,) = [e for e in result.events if e.type == etype]
+    return event
+
+
 def test_pipeline_offsets_index_the_original_text() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     assert result.events and result.quotes
@@ -47,7 +54,7 @@ def test_pipeline_wire_dateline_is_not_the_subject_of_the_lead() -> None:
             "communication channels with South Korea.\n\nThe move follows weeks of anger.")
     result = extract_article(text, "dateline", date(2020, 6, 8), "AP",
                              "North Korea to cut lines (illustrative)")
-    (statement,) = [e for e in result.events if e.type == "official_statement"]
+    statement = _one(result, "official_statement")
     assert statement.evidence.text.startswith("North Korea said Monday")
     assert text[statement.evidence.start:statement.evidence.end] == statement.evidence.text
     assert (statement.when.start, statement.when.end) == ("2020-06-08", "2020-06-08")
@@ -88,7 +95,7 @@ def test_pipeline_year_then_month_of_one_crossing_is_one_event_dated_by_the_mont
             "Demarcation Line during a tour of the Joint Security Area in July 2023.")
     result = extract_article(text, "nested", date(2024, 7, 18), "CNN",
                              "US soldier who crossed into North Korea (illustrative)")
-    (crossing,) = [e for e in result.events if e.type == "illegal_crossing"]
+    crossing = _one(result, "illegal_crossing")
     assert (crossing.when.start, crossing.when.end, crossing.when.precision) == (
         "2023-07-01", "2023-07-31", "month")
 
@@ -98,11 +105,11 @@ def test_pipeline_state_bodies_in_the_states_own_media_are_no_sources() -> None:
             "and railways linking the DPRK with the ROK on October 15, the General Staff of "
             "the KPA said.")
     own = extract_article(text, "own", date(2024, 10, 17), "KCNA", "Roads blocked")
-    (closure,) = [e for e in own.events if e.type == "border_closure"]
+    closure = _one(own, "border_closure")
     assert closure.sources == ()
     assert (closure.when.start, closure.when.precision) == ("2024-10-15", "day")
     foreign = extract_article(text, "foreign", date(2024, 10, 17), "AP", "Roads blocked")
-    (closure,) = [e for e in foreign.events if e.type == "border_closure"]
+    closure = _one(foreign, "border_closure")
     assert closure.sources == (("the General Staff of the KPA",),)
 
 
@@ -110,7 +117,7 @@ def test_pipeline_a_statement_reported_by_an_outlet_has_that_outlet_as_source() 
     text = ("The Washington Post first reported that North Korean authorities insisted the "
             "envoy sign a pledge to pay the bill.")
     result = extract_article(text, "wapo", date(2019, 4, 26), "CNN", "North Korea bill")
-    (statement,) = [e for e in result.events if e.type == "official_statement"]
+    statement = _one(result, "official_statement")
     assert statement.sources == (("The Washington Post",),)
 
 
