@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from koreawatch.text import content_hash, normalize, separate_dateline
+from koreawatch.text import content_hash, normalize, separate_dateline, unglue_names
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,15 @@ def test_separate_dateline_makes_it_a_paragraph_and_keeps_offsets(
                                       "Kim Jong Un (left) - with his sister - waved."])
 def test_separate_dateline_leaves_other_brackets_alone(original: str) -> None:
     assert separate_dateline(normalize(original)).text == normalize(original).text
+
+
+def test_unglue_names_sets_a_leaders_name_apart_and_keeps_offsets() -> None:
+    original = "The respected ComradeKim Jong Unexpressed thanks toKim Yo Jong."
+    norm = unglue_names(normalize(original))
+    assert norm.text == "The respected Comrade Kim Jong Un expressed thanks to Kim Yo Jong."
+    for word in ("Kim Jong Un", "expressed", "Kim Yo Jong"):
+        start = norm.text.index(word)
+        o_start, o_end = norm.to_original(start, start + len(word))
+        assert original[o_start:o_end] == word
+    assert unglue_names(normalize("Kim Jong Un met Kim Yo Jong.")).text == \
+        "Kim Jong Un met Kim Yo Jong."

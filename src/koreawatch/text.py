@@ -82,6 +82,29 @@ _DATELINE = re.compile(
     r"Bloomberg|dpa|Kyodo|TASS|NK News|RFA)\) ?(?:-{1,2}|\u2014|\u2013) ?")
 
 
+# the leaders' names run into the next or previous word in some state-media copy
+# ("ComradeKim Jong Unexpressed thanks", "sent toKim Jong Un")
+_GLUED_NAME = re.compile(r"(?<=[a-z])(?=Kim (?:Jong Un|Yo Jong|Jong Il|Il Sung))"
+                         r"|(?<=Kim (?:Jong Un|Yo Jong|Jong Il|Il Sung))(?=[a-z])")
+
+
+def unglue_names(norm: NormalizedText) -> NormalizedText:
+    """The same text with a space where a leader's name runs into a neighbouring word; the
+    space maps to the original offset of the character after it."""
+    cuts = [m.start() for m in _GLUED_NAME.finditer(norm.text)]
+    if not cuts:
+        return norm
+    pieces, offsets, pos = [], list(norm.offsets[:0]), 0
+    for cut in cuts:
+        pieces.append(norm.text[pos:cut] + " ")
+        offsets.extend(norm.offsets[pos:cut])
+        offsets.append(norm.offsets[cut])
+        pos = cut
+    pieces.append(norm.text[pos:])
+    offsets.extend(norm.offsets[pos:])
+    return NormalizedText(norm.original, "".join(pieces), tuple(offsets))
+
+
 def separate_dateline(norm: NormalizedText) -> NormalizedText:
     """The same text with a wire dateline set apart as a paragraph of its own, so that a
     parser does not take the place name for the subject of the first sentence. The dash

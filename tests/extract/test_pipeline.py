@@ -142,6 +142,16 @@ def test_pipeline_the_place_something_came_from_is_not_where_it_happened() -> No
         assert [p.place_id for p in event.where] == ["KP-10/hyesan"]
 
 
+def test_pipeline_a_decision_adopted_speaks_for_the_meetings_statements() -> None:
+    text = ("Pyongyang, July 31 (KCNA) -- Going round the flooded areas,Kim Jong Unexpressed "
+            "deep concern for the victims.\n\nThe decision on repairing the flood damage "
+            "was adopted at the meeting.")
+    result = extract_article(text, "decision", date(2024, 7, 31), "KCNA", "Meeting")
+    statement = _one(result, "official_statement")
+    assert statement.evidence.text.startswith("The decision on repairing")
+    assert len(statement.mentions) == 1  # Kim's words are told in it
+
+
 def test_pipeline_records_follow_the_spec() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     by_type = {e.type: e for e in result.events}

@@ -965,7 +965,10 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
 def better_representative(new: Candidate, old: Candidate) -> bool:
     """Of two triggers of one event in one sentence, the one in the sentence's own clauses
     speaks for it rather than one in a clause describing a participant ("a man who had
-    defected three years ago crossed back in July": the crossing, not the defection)."""
+    defected three years ago crossed back in July": the crossing, not the defection); of
+    the statements of the state's own media, a decision adopted speaks for the rest."""
+    if new.rule == "statement.decision.v1" and old.rule != new.rule:
+        return True  # the state's decision, adopted, speaks for what its meeting said
     return new.sent_start == old.sent_start and old.modifier is not None \
         and new.modifier is None
 

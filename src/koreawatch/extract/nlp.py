@@ -84,13 +84,14 @@ def _add_special_cases(nlp) -> None:  # noqa: ANN001 (spacy.Language)
 
 def parse(text: str):  # -> tuple[NormalizedText, spacy.tokens.Doc]
     """Normalize ``text`` (see ``koreawatch.text``; a wire dateline becomes a paragraph of
-    its own) and parse the normalized copy.
+    its own, a leader's name run into the next word is set apart) and parse the normalized
+    copy.
 
     Every extraction component works on this ``Doc`` and reports offsets into the
     normalized text; the extraction pipeline maps them back to the original text with
     ``NormalizedText.to_original``.
     """
-    from koreawatch.text import normalize, separate_dateline
+    from koreawatch.text import normalize, separate_dateline, unglue_names
 
-    norm = separate_dateline(normalize(text))
+    norm = unglue_names(separate_dateline(normalize(text)))
     return norm, load_model()(norm.text)
