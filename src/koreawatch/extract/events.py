@@ -118,6 +118,7 @@ class TriggerRule:
     needs_clause: bool = False  # must report a clause ("acknowledged that", "threatened to")
     # lemmas one of which the trigger must take as its infinitive ("told to shoot")
     to_do: frozenset[str] = frozenset()
+    prep: str | None = None  # a preposition the trigger must govern ("called for")
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             without_object=frozenset(entry.get("without_object", ())),
             own_media_only=bool(entry.get("own_media_only", False)),
             needs_clause=bool(entry.get("needs_clause", False)),
-            to_do=frozenset(entry.get("to_do", ())),
+            to_do=frozenset(entry.get("to_do", ())), prep=entry.get("prep"),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"event_triggers.json rule {index}: missing or bad field {exc}") \
@@ -337,6 +338,11 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
             for c in token.children):
         return False  # "clapping to acknowledge the soldiers" reports nothing
+    if rule.prep and not any(c.dep_ == "prep" and c.lower_ == rule.prep
+                             for c in token.children):
+        return False
+    if rule.prep and getattr(_subject(token), "pos_", "") == "PRON":
+        return False  # "it calls for ...": whose call is not said
     if rule.to_do and not any(c.dep_ == "xcomp" and c.lemma_.lower() in rule.to_do
                               for c in token.children):
         return False  # "a source told RFA the men were shot" orders nothing
