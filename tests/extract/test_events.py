@@ -128,6 +128,11 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("Two fishermen crossed the Northern Limit Line in a wooden boat.", "illegal_crossing"),
         ("North Korean ships have been caught transferring coal to Chinese vessels.",
          "smuggling"),
+        ("He was stripped of his party membership and banished to a remote farm.",
+         "punishment"),
+        ("Security agents raided the house and took away the man and his wife.", "arrest"),
+        ("The border guard unit in Hyesan was replaced with soldiers from Pyongyang.",
+         "security_reinforcement"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -178,6 +183,8 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Trump has sent out tweets threatening to cut foreign aid to Honduras.",
         "It would fire at naval vessels that it claims have been violating its waters.",
         "Guards at the river have been told to shoot on sight.",
+        "The country expelled two foreign diplomats from its embassy.",
+        "Officials took away the documents from the office.",
         "The ministry was trying to check whether the North had actually closed the border.",
     ],
 )

@@ -331,8 +331,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
                own_media: bool = False) -> bool:
     if token.pos_ not in rule.pos or (rule.own_media_only and not own_media):
         return False
-    if rule.particle and not any(c.dep_ == "prt" and c.lower_ == rule.particle
-                                 for c in token.children):
+    if rule.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == rule.particle
+                                 for c in token.children):  # "took away": an adverb to spaCy
         return False
     if rule.needs_clause and not any((c.dep_ == "ccomp" and _finite(c)) or (
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
