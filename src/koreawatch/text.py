@@ -88,21 +88,27 @@ _GLUED_NAME = re.compile(r"(?<=[a-z])(?=Kim (?:Jong Un|Yo Jong|Jong Il|Il Sung))
                          r"|(?<=Kim (?:Jong Un|Yo Jong|Jong Il|Il Sung))(?=[a-z])")
 
 
-def unglue_names(norm: NormalizedText) -> NormalizedText:
-    """The same text with a space where a leader's name runs into a neighbouring word; the
-    space maps to the original offset of the character after it."""
-    cuts = [m.start() for m in _GLUED_NAME.finditer(norm.text)]
-    if not cuts:
-        return norm
-    pieces, offsets, pos = [], list(norm.offsets[:0]), 0
-    for cut in cuts:
-        pieces.append(norm.text[pos:cut] + " ")
-        offsets.extend(norm.offsets[pos:cut])
-        offsets.append(norm.offsets[cut])
-        pos = cut
+def _splice(norm: NormalizedText, edits: list[tuple[int, int, str]]) -> NormalizedText:
+    """``norm`` with each ``(start, end, replacement)`` edit applied (in text order, not
+    overlapping); the replacement's characters map to the original offset of the
+    character at ``start``, so spans keep mapping back to the original text."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for start, end, replacement in edits:
+        pieces.append(norm.text[pos:start] + replacement)
+        offsets.extend(norm.offsets[pos:start])
+        offsets.extend([norm.offsets[min(start, len(norm.offsets) - 1)]] * len(replacement))
+        pos = end
     pieces.append(norm.text[pos:])
     offsets.extend(norm.offsets[pos:])
     return NormalizedText(norm.original, "".join(pieces), tuple(offsets))
+
+
+def unglue_names(norm: NormalizedText) -> NormalizedText:
+    """The same text with a space where a leader's name runs into a neighbouring word; the
+    space maps to the original offset of the character after it."""
+    return _splice(norm, [(m.start(), m.start(), " ") for m in _GLUED_NAME.finditer(norm.text)])
 
 
 def separate_dateline(norm: NormalizedText) -> NormalizedText:
@@ -112,12 +118,8 @@ def separate_dateline(norm: NormalizedText) -> NormalizedText:
     match = _DATELINE.match(norm.text)
     if not match:
         return norm
-    head = match.group().rstrip(" -\u2014\u2013")
-    dash = len(head)
-    text = head + "\n\n" + norm.text[match.end():]
-    offsets = (norm.offsets[:dash] + (norm.offsets[dash],) * 2
-               + norm.offsets[match.end():])
-    return NormalizedText(norm.original, text, offsets)
+    dash = len(match.group().rstrip(" -\u2014\u2013"))
+    return _splice(norm, [(dash, match.end(), "\n\n")])
 
 
 def normalized_words(text: str) -> list[str]:
