@@ -100,31 +100,29 @@ def _not_in_names(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMenti
 _CAPITALS = frozenset({"KP-01", "KR-11", "CN-BJ", "RU-MOW", "JP-13"})
 
 
-def _not_governments(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMention]:
-    """Drop a capital named as the one who acts or owns ("Pyongyang has rejected such
-    offers", "Seoul's response"): the government, not a place where anything happened."""
+def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMention]:
+    """Drop place names that do not say where anything happened:
+
+    - a capital named as the one who acts or owns ("Pyongyang has rejected such offers",
+      "Seoul's response"): the government;
+    - a North Korean place something came from when the sentence names the North Korean
+      place it went to ("sent an inspection team from Pyongyang to Hyesan").
+    """
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
+    roots = [span.root if span is not None else None for span in spans]
+    goals = {root.sent.start for m, root in zip(mentions, roots, strict=True)
+             if root is not None and _kp(m) and root.dep_ == "pobj"
+             and root.head.lower_ in ("to", "into")}
     kept = []
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.place.id in _CAPITALS and span is not None \
-                and span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+    for m, root in zip(mentions, roots, strict=True):
+        if root is not None and m.place.id in _CAPITALS \
+                and root.dep_ in ("nsubj", "nsubjpass", "poss"):
+            continue
+        if root is not None and _kp(m) and root.dep_ == "pobj" and root.head.lower_ == "from" \
+                and root.sent.start in goals:
             continue
         kept.append(m)
     return kept
-
-
-def _not_origins(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMention]:
-    """Drop a North Korean place something came from when the sentence names the North
-    Korean place it went to ("sent an inspection team from Pyongyang to Hyesan")."""
-    def role(m: PlaceMention) -> tuple[str, int]:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.root.dep_ != "pobj" or not _kp(m):
-            return "", -1
-        return span.root.head.lower_, span.root.sent.start
-    roles = [role(m) for m in mentions]
-    goals = {sent for prep, sent in roles if prep in ("to", "into")}
-    return [m for m, (prep, sent) in zip(mentions, roles, strict=True)
-            if not (prep == "from" and sent in goals)]
 
 
 def _kp(mention: PlaceMention) -> bool:
@@ -155,10 +153,11 @@ def _sources(cand: ev.Candidate, attribution: Attribution | None,
     if attribution is None or not attribution.chain:
         return ()
     chain = attribution.chain
+    # the state speaks through its own media: its bodies are actors, not sources (in that
+    # media, of every event it tells: "the General Staff of the KPA said")
     if (cand.type == "official_statement" or own_media) and (
             load_outlets().kind(chain[0]) == "state_media" or ev.is_state_name(chain[0])):
-        return ()  # the state speaks through its own media: its bodies are actors, not sources
-        # (in that media, of every event it tells: "the General Staff of the KPA said")
+        return ()
     return (chain,)
 
 
@@ -180,8 +179,7 @@ def extract_article(text: str, article_id: str, published: date | None,
     attributions = find_attributions(doc, outlet=outlet)
     timexes = tag(norm.text, dct, doc=doc) if dct else []
     time_ranges = ranges(norm.text, dct, timexes) if dct else []
-    mentions = _not_origins(_not_governments(_not_in_names(find_places(norm.text), doc), doc),
-                            doc)
+    mentions = _where_it_happened(_not_in_names(find_places(norm.text), doc), doc)
     own_media = bool(outlet) and load_outlets().kind(outlet or "") == "state_media"
     sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
     scope = sentences_in_scope(norm.text, sentences, [m.start for m in mentions if _kp(m)],
