@@ -331,10 +331,6 @@ def _subject(verb: Any, depth: int = 0) -> Any:
     return None
 
 
-def _subject_of(verb: Any) -> Any:
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-
-
 def _affiliation(tok: Any, ent: Any, st: _State) -> str | None:
     """An ORG or title in the apposition, an "of" phrase or the words before the name."""
     head = ent.root if ent is not None else tok
@@ -504,7 +500,7 @@ def _attribute(t0: int, t1: int, a: int, b: int, st: _State) -> FoundQuote | Non
         if not name:
             continue
         quoting = _quoting(verb)
-        teller = _subject_of(quoting) if quoting is not None else None
+        teller = _subject(quoting) if quoting is not None else None
         if teller is not None and _is_outlet(teller, st.lex):  # "KCNA quoted Kim as saying"
             via = via or (normalize_outlet(_phrase(teller)),)
         via = via or _via_cues(a, b, st, verb, name)
