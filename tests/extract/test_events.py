@@ -133,6 +133,11 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("Security agents raided the house and took away the man and his wife.", "arrest"),
         ("The border guard unit in Hyesan was replaced with soldiers from Pyongyang.",
          "security_reinforcement"),
+        ("The student had been held captive in North Korea for 17 months.", "arrest"),
+        ("In 2009 the North cut off access to the industrial zone three times.",
+         "border_closure"),
+        ("The North barred South Korean workers from entering the factory park.",
+         "border_closure"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -186,6 +191,9 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "The country expelled two foreign diplomats from its embassy.",
         "Officials took away the documents from the office.",
         "The ministry was trying to check whether the North had actually closed the border.",
+        "He fell into a coma while in custody and was held in that condition for months.",
+        "Japan banned North Korean ships from entering its ports.",
+        "The regime cut off access to the internet for most citizens.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
@@ -223,6 +231,12 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("The Rodong Sinmun called for stronger vigilance against the virus.", True),
         ("It even calls for pressure on the DPRK, the statement said.", False),
         ("The president called for calm after the test.", False),
+        ("Pyongyang has called the drills a rehearsal for invasion.", True),
+        ("Kim Jong Un responded by calling the US president a frightened dog.", True),
+        ("North Korea called a meeting of the politburo.", False),
+        ("Trump called Kim a rocket man.", False),
+        ("The ships sailed on, despite officially declaring that they were headed elsewhere.",
+         False),
         ("The ministry said Pyongyang's cancellation was regrettable and did not conform "
          "with the dialogue pledged last month.", False),
     ],
