@@ -194,6 +194,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "He fell into a coma while in custody and was held in that condition for months.",
         "Japan banned North Korean ships from entering its ports.",
         "The regime cut off access to the internet for most citizens.",
+        "Pompeo is on the last stop of a four-leg Asian tour that began in Japan.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
@@ -237,6 +238,11 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("Trump called Kim a rocket man.", False),
         ("The ships sailed on, despite officially declaring that they were headed elsewhere.",
          False),
+        ("Town took note of a speech Kim delivered to the People's Assembly in April.", True),
+        ("Trump canceled the summit after North Korea suddenly hurled invective at Washington.",
+         True),
+        ("North Korea's pledge to dismantle the site sounds like a step forward.", False),
+        ("The primary topic of the trip: North Korea's nuclear threats.", False),
         ("The ministry said Pyongyang's cancellation was regrettable and did not conform "
          "with the dialogue pledged last month.", False),
     ],
@@ -256,6 +262,13 @@ def test_events_statement_verbs(sentence: str, statement: bool) -> None:
 def test_events_flow_of_a_border_event(sentence: str, flow: str) -> None:
     border = [c for c in candidates(sentence) if c.type.startswith("border_")]
     assert border and border[0].flow == flow
+
+
+def test_events_a_trigger_verb_saying_that_is_speech_not_the_act() -> None:
+    said = "Cronin, who heads the center's security program, added that Trump will press Kim."
+    assert not candidates(said)
+    assert {c.type for c in candidates("The regime added more guards along the river.")} == {
+        "security_reinforcement"}
 
 
 def test_events_sanctions_hitting_trade_are_no_smuggling() -> None:

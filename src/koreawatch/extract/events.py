@@ -354,6 +354,10 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if rule.to_do and not any(c.dep_ == "xcomp" and c.lemma_.lower() in rule.to_do
                               for c in token.children):
         return False  # "a source told RFA the men were shot" orders nothing
+    if rule.type != "official_statement" and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in token.children):
+        return False  # "Cronin added that ...": a verb of saying here, not of the act
     if rule.with_ and not (rule.with_ & lemmas):
         return False
     if rule.without & _vetoing_lemmas(token):
@@ -363,6 +367,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             for c in token.children):
         return False
     if rule.state_subject:
+        if token.pos_ == "NOUN" and not any(t.ent_type_ in ("DATE", "TIME")
+                                            for t in token.subtree):
+            return False  # "North Korea's pledge" mostly names a statement told elsewhere
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
             return False  # "the dialogue pledged last month" names a pledge, tells none
         if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in token.children):
@@ -383,6 +390,13 @@ def _speaker_token(token: Any, own_media: bool = False) -> Any | None:
     agentless passive is the state speaking ("the DPRK's mission cannot be denied"); X of
     "quoted X as saying"."""
     head = token.head
+    if token.pos_ == "NOUN":  # "North Korea's threat", "state media threats", "a speech Kim gave"
+        owners = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")] + [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+            for g in c.children if g.dep_ == "pobj"] + [
+            g for c in token.children if c.dep_ == "relcl" for g in c.children
+            if g.dep_ == "nsubj"]
+        return next((o for o in owners if o.pos_ in ("PROPN", "NOUN")), None)
     if head.lower_ == "as" and head.head.lemma_.lower() == "quote":
         return next((c for c in head.head.children if c.dep_ == "dobj"), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
