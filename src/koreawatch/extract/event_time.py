@@ -136,7 +136,9 @@ def _statement_day(cand: Candidate, usable: Sequence[Any], dct: date | None) -> 
         return None
     pool = [t for t in usable if (cand.participle or cand.clause_start <= t.start
                                   < cand.clause_end)
-            and t.precision in _STATEMENT_PRECISIONS and t.interval_start <= dct.isoformat()]
+            and t.precision in _STATEMENT_PRECISIONS and t.interval_start <= dct.isoformat()
+            and not (cand.said and cand.said[0] <= t.start < cand.said[1]
+                     and (t.interval_end or "") > dct.isoformat())]
     if not pool:
         return None
     best = _nearest(pool, cand.trigger_start)

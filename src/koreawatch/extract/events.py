@@ -226,6 +226,9 @@ class Candidate:
     definite: bool = False
     # a participle adjunct ("..., claiming that ...") shares the time of its main clause
     participle: bool = False
+    # what a statement says ("said that he would wait until the end of the year"): a date
+    # in it that reaches past publication tells what was said, not when
+    said: tuple[int, int] | None = None
 
 
 def _phrase_lemmas(token: Any) -> set[str]:
@@ -937,8 +940,18 @@ def find_candidates(
                     c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
                     for c in token.children)) or _known_people(token),
                 foreign_modifiers=_foreign_modifiers(token),
+                said=_said_span(token) if rule.type == "official_statement" else None,
             ))
     return found
+
+
+def _said_span(token: Any) -> tuple[int, int] | None:
+    """The character span of the clause a speech verb reports, if it has one."""
+    clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if clause is None:
+        return None
+    words = list(clause.subtree)
+    return words[0].idx, words[-1].idx + len(words[-1])
 
 
 def _nested(outer: TimeChoice, inner: TimeChoice) -> bool:
