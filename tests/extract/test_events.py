@@ -242,6 +242,9 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("Trump canceled the summit after North Korea suddenly hurled invective at Washington.",
          True),
         ("North Korea's pledge to dismantle the site sounds like a step forward.", False),
+        ("First, the Kim government threatened to pull out of the summit.", True),
+        ("North Korea's mission to the United Nations said the drills were a provocation.",
+         True),
         ("The primary topic of the trip: North Korea's nuclear threats.", False),
         ("The ministry said Pyongyang's cancellation was regrettable and did not conform "
          "with the dialogue pledged last month.", False),

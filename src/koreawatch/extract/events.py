@@ -382,6 +382,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     return True
 
 
+# bodies whose names end like acts ("the Kim government", "its defence department")
+_BODY_NOUNS = frozenset({"government", "parliament", "department", "leadership", "mission",
+                         "delegation", "legation", "commission"})
 _ACT_NOUNS = frozenset({"move", "decision", "test", "launch", "step", "act", "action", "plan",
                         "offer", "response", "refusal", "failure", "closure", "collapse"})
 
@@ -420,8 +423,8 @@ def _speaks(noun: Any) -> bool:
     """Whether a noun can name someone who speaks: a person, a body, an office or a medium
     ("Pyongyang's envoy"), not an act ("Pyongyang's cancellation was regrettable")."""
     return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
-        or noun.lemma_.lower() not in _ACT_NOUNS and not noun.lower_.endswith(
-            ("tion", "sion", "ment", "ance", "ence", "ing"))
+        or noun.lemma_.lower() in _BODY_NOUNS or noun.lemma_.lower() not in _ACT_NOUNS \
+        and not noun.lower_.endswith(("tion", "sion", "ment", "ance", "ence", "ing"))
 
 
 def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
