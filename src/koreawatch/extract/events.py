@@ -11,8 +11,8 @@ Rules, in priority order:
    fit a rule, with one of the rule's ``with`` lemmas in its phrase and none of its
    ``without`` lemmas, fires the first rule that fits. ``official_statement`` needs a
    speech verb whose subject names the North Korean state or its media.
-2. **Modality**: a negation on the trigger, a refusal ("refused outside help"), or a
-   blocked attempt to do it ("blocked an effort to blacklist ships") → ``negated``; a
+2. **Modality**: a negation on the trigger or a refusal ("refused outside help") →
+   ``negated`` (a blocked attempt, "blocked an effort to blacklist ships", is no event); a
    denial verb above it → ``denied``; a modal, future, plan or obligation word ("would",
    "will", "expected", "preparing to", "plans", "a proposal to", "it is necessary to") →
    ``expected``, read through "will ensure that" and purpose infinitives but not from a
@@ -66,9 +66,10 @@ _EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "e
                  "hope", "want", "willing", "must", "need", "necessary", "ought",
                  "proposal", "motion", "decide", "agree", "vow", "promise", "pledge",
                  "resolve", "determine"}
-_ATTEMPT_NOUNS = {"effort", "attempt", "bid", "proposal", "push", "motion", "plan", "move"}
+_ATTEMPT_NOUNS = {"effort", "attempt", "bid", "proposal", "push", "motion", "plan", "move",
+                  "resolution", "initiative"}
 _FOIL_VERBS = {"block", "veto", "reject", "thwart", "foil", "scuttle", "derail", "defeat",
-               "oppose", "stall"}
+               "oppose", "stall", "stymie"}
 _HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "apparently", "suspected",
                 "suspect", "rumored", "rumoured", "believed"}
 _DENY_WORDS = {"deny", "denial", "dismiss", "reject", "refute", "rebut"}
@@ -538,10 +539,6 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     if _PLAN_PHRASE.search(token.doc[max(sent.start, token.i - 6):token.i].text):
         return "expected", "purpose phrase of a plan ('with a view to')"
     plan = _plan_ancestors(token)
-    foiled = next((t for t in plan if t.lemma_.lower() in _ATTEMPT_NOUNS
-                   and t.head.lemma_.lower() in _FOIL_VERBS), None)
-    if foiled is not None:  # "China blocked a U.S. effort to blacklist six ships"
-        return "negated", f"the {foiled.text!r} to do it was {foiled.head.text!r}"
     near = [t for t in (*token.children, *plan) if t.i < token.i or t.dep_ == "aux"]
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     refusing = token.head if token.dep_ == "dobj" else token  # "turned down a shipment"
@@ -880,8 +877,18 @@ def _prevented(token: Any) -> bool:
     """ "a border preventing anyone from crossing", "barred from leaving": what is kept from
     happening is not an event."""
     head = token.head
-    return token.dep_ in ("pcomp", "pobj") and head.lower_ == "from" \
-        and head.head.lemma_.lower() in _PREVENT_VERBS
+    if token.dep_ in ("pcomp", "pobj") and head.lower_ == "from" \
+            and head.head.lemma_.lower() in _PREVENT_VERBS:
+        return True
+    # "China blocked a U.S. effort to blacklist six ships": the attempt never came off
+    # (spaCy hangs the infinitive on the noun or, as often, on the verb)
+    if token.dep_ not in ("acl", "advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    verb = head.head if head.dep_ == "dobj" else head
+    attempts = [head] if head.dep_ == "dobj" else [c for c in head.children if c.dep_ == "dobj"]
+    return verb.lemma_.lower() in _FOIL_VERBS and any(
+        a.lemma_.lower() in _ATTEMPT_NOUNS for a in attempts)
 
 
 def find_candidates(
