@@ -285,6 +285,13 @@ def test_events_a_thwarted_attempt_is_no_event(sentence: str, found: set[str]) -
     assert {c.type for c in candidates(sentence)} == found
 
 
+def test_events_a_disaster_emergency_is_no_health_measure() -> None:
+    assert not candidates("Some areas should be declared as special-level disaster emergency "
+                          "areas.")
+    assert {c.type for c in candidates("The city declared a state of emergency over the "
+                                       "epidemic.")} == {"health_measure"}
+
+
 def test_events_sanctions_hitting_trade_are_no_smuggling() -> None:
     assert {c.type for c in candidates("Sanctions have hit North Korea's trade with China.")} \
         == {"trade_suspension"}
