@@ -99,6 +99,11 @@ def test_parse_outlets_rejects_bad_entry_with_its_name(
         ("  \"a source in Yanggang Province.\" ", "a source in Yanggang Province"),
         ("sources", "sources"),
         ("Seoul military officials", "Seoul military officials"),
+        ("the North's official KCNA news agency", "KCNA"),
+        ("South Korea's Yonhap news agency", "Yonhap"),
+        ("the official Rodong Sinmun newspaper", "Rodong Sinmun"),
+        ("South Korean media", "South Korean media"),
+        ("the official in charge", "the official in charge"),
     ],
 )
 def test_normalize_source_canonical_or_cleaned(name: str, expected: str) -> None:

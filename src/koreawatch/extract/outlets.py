@@ -24,6 +24,11 @@ KINDS = ("outlet", "state_media", "agency", "think_tank", "government", "interna
 _KEY_JUNK = re.compile(r"[^\w ]+")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+# words that describe an outlet around its name: whose it is, "official", "news agency"
+_DESCRIBED = re.compile(
+    r"^(?:the\s+)?(?:[\w.-]+(?:\s+[\w.-]+)?['\u2019]s\s+)?(?:(?:official|state-run|state|"
+    r"government-run|ruling party's|party)\s+)*|\s+(?:news\s+agency|agency|newspaper|"
+    r"daily|news\s+service|broadcaster|tv|television)$", re.I)
 
 
 class OutletDataError(KoreaWatchError):
@@ -77,6 +82,10 @@ class Outlets:
             before, _, inside = name.partition("(")
             found = self.index.get(outlet_key(before)) or self.index.get(
                 outlet_key(inside.rstrip(") ")))
+        if found is None:  # "the North's official KCNA news agency" is KCNA
+            core = _DESCRIBED.sub("", _SPACES.sub(" ", name.strip()))
+            if core and core != name.strip():
+                found = self.index.get(outlet_key(core))
         return found
 
     def canonical(self, name: str) -> str | None:
