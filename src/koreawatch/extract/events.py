@@ -120,8 +120,6 @@ class TriggerRule:
     # lemmas one of which the trigger must take as its infinitive ("told to shoot")
     to_do: frozenset[str] = frozenset()
     prep: str | None = None  # a preposition the trigger must govern ("called for")
-    # must name its object as something ("called the drills a rehearsal")
-    object_predicate: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,7 +155,6 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             own_media_only=bool(entry.get("own_media_only", False)),
             needs_clause=bool(entry.get("needs_clause", False)),
             to_do=frozenset(entry.get("to_do", ())), prep=entry.get("prep"),
-            object_predicate=bool(entry.get("object_predicate", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"event_triggers.json rule {index}: missing or bad field {exc}") \
@@ -353,8 +350,6 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False
     if rule.prep and getattr(_subject(token), "pos_", "") == "PRON":
         return False  # "it calls for ...": whose call is not said
-    if rule.object_predicate and not any(c.dep_ == "oprd" for c in token.children):
-        return False  # "called a meeting" names nothing
     if rule.to_do and not any(c.dep_ == "xcomp" and c.lemma_.lower() in rule.to_do
                               for c in token.children):
         return False  # "a source told RFA the men were shot" orders nothing
