@@ -393,11 +393,9 @@ def _speaker_token(token: Any, own_media: bool = False) -> Any | None:
     "quoted X as saying"."""
     head = token.head
     if token.pos_ == "NOUN":  # "North Korea's threat", "state media threats", "a speech Kim gave"
-        owners = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")] + [
-            g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-            for g in c.children if g.dep_ == "pobj"] + [
-            g for c in token.children if c.dep_ == "relcl" for g in c.children
-            if g.dep_ == "nsubj"]
+        owners = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")] + \
+            _objects_of(token, "by", "from") + [g for c in token.children if c.dep_ == "relcl"
+                                                for g in c.children if g.dep_ == "nsubj"]
         return next((o for o in owners if o.pos_ in ("PROPN", "NOUN")), None)
     if head.lower_ == "as" and head.head.lemma_.lower() == "quote":
         return next((c for c in head.head.children if c.dep_ == "dobj"), None)
@@ -418,9 +416,10 @@ def _finite(verb: Any) -> bool:
 def _speaks(noun: Any) -> bool:
     """Whether a noun can name someone who speaks: a person, a body, an office or a medium
     ("Pyongyang's envoy"), not an act ("Pyongyang's cancellation was regrettable")."""
+    lemma = noun.lemma_.lower()
     return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
-        or noun.lemma_.lower() in _BODY_NOUNS or noun.lemma_.lower() not in _ACT_NOUNS \
-        and not noun.lower_.endswith(("tion", "sion", "ment", "ance", "ence", "ing"))
+        or lemma in _BODY_NOUNS or (lemma not in _ACT_NOUNS and not noun.lower_.endswith(
+            ("tion", "sion", "ment", "ance", "ence", "ing")))
 
 
 def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
@@ -428,8 +427,7 @@ def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
     bodies of it ("one of Kim's top officials", "Pyongyang's envoy", "the General Staff of
     the Korean People's Army")."""
     if subject.lower_ in ("one", "some", "two", "three", "several", "many", "most"):
-        inner = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"]
+        inner = _objects_of(subject, "of")
         subject = inner[0] if inner else subject
     if not _speaks(subject):
         return False
@@ -439,9 +437,14 @@ def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
             c.dep_ == "poss" and _is_state(re.sub(r"'s$", "", _span_text(c)), lexicon)
             for c in subject.children):
         return True
-    of_whom = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj"]  # "the General Staff of the KPA"
-    return any(_is_state(_span_text(g), lexicon) for g in of_whom)
+    # "the General Staff of the KPA"
+    return any(_is_state(_span_text(g), lexicon) for g in _objects_of(subject, "of"))
+
+
+def _objects_of(token: Any, *prepositions: str) -> list[Any]:
+    """The objects of ``token``'s prepositional phrases headed by one of ``prepositions``."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _generic(token: Any) -> bool:
@@ -953,10 +956,7 @@ def find_candidates(
 def _said_span(token: Any) -> tuple[int, int] | None:
     """The character span of the clause a speech verb reports, if it has one."""
     clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None)
-    if clause is None:
-        return None
-    words = list(clause.subtree)
-    return words[0].idx, words[-1].idx + len(words[-1])
+    return None if clause is None else _char_span(clause)
 
 
 def _nested(outer: TimeChoice, inner: TimeChoice) -> bool:
