@@ -834,10 +834,15 @@ def _presupposed(token: Any) -> bool:
     one in a relative clause ("the country to which he defected in 2000") is taken for
     granted by the sentence; a speech report around it does not make it a claim."""
     if token.pos_ == "NOUN":
-        return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the")
-                   for c in token.children)
+        return _definite_noun(token, ("the",))
     return any(node.dep_ == "relcl" and not _complement_clause(node)
                for node in (token, *list(token.ancestors)[:2]))
+
+
+def _definite_noun(noun: Any, determiners: tuple[str, ...]) -> bool:
+    """A noun with a possessor or one of ``determiners`` ("the closure", "Kim's purge")."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in determiners)
+               for c in noun.children)
 
 
 def _complement_clause(verb: Any) -> bool:
@@ -944,9 +949,8 @@ def find_candidates(
                 sequel=any(c.dep_ == "advmod" and c.lower_ in _SEQUEL_WORDS
                            for c in token.children),
                 participle=token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp"),
-                definite=(token.pos_ == "NOUN" and any(
-                    c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-                    for c in token.children)) or _known_people(token),
+                definite=(token.pos_ == "NOUN" and _definite_noun(token, ("the", "this", "that")))
+                or _known_people(token),
                 foreign_modifiers=_foreign_modifiers(token),
                 said=_said_span(token) if rule.type == "official_statement" else None,
             ))
