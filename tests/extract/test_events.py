@@ -247,6 +247,11 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("The primary topic of the trip: North Korea's nuclear threats.", False),
         ("The ministry said Pyongyang's cancellation was regrettable and did not conform "
          "with the dialogue pledged last month.", False),
+        ("During their meeting, Moon and Kim promised to work toward denuclearization.", True),
+        ("North and South Korea agreed Friday to denuclearize the peninsula.", True),
+        ("Japan and South Korea agreed Friday to share intelligence.", False),
+        ("Pompeo was sent to Pyongyang in the hope that Kim would agree to free the "
+         "detainees.", False),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:

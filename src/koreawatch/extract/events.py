@@ -74,7 +74,8 @@ _HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "apparently", "suspect
                 "suspect", "rumored", "rumoured", "believed"}
 _DENY_WORDS = {"deny", "denial", "dismiss", "reject", "refute", "rebut"}
 _PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to curb|to deter|"
-                      r"to block|in an effort to|to try to|designed to)\s+(\w+\s+){0,2}$", re.I)
+                      r"to block|in an effort to|to try to|designed to|in the hopes? that|"
+                      r"in hopes? that)\s+(\w+\s+){0,2}$", re.I)
 _PLAN_PHRASE = re.compile(r"\b(with a view to|in a bid to|in preparation for)\b", re.I)
 _REFUSE_WORDS = {"refuse", "reject", "decline", "rebuff", "spurn"}
 _UNCONFIRMED = {"confirm", "verify", "know", "disclose", "reveal", "comment", "announce"}
@@ -422,10 +423,24 @@ def _speaks(noun: Any) -> bool:
             ("tion", "sion", "ment", "ance", "ence", "ing")))
 
 
+# both Koreas speaking together ("North and South Korea agreed to ...")
+_BOTH_KOREAS = re.compile(r"\b(north and south korea|south and north korea|the two koreas|"
+                          r"both koreas)\b", re.I)
+
+
 def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
     """Whether a speech verb's subject speaks for the state: a state name, or people or
     bodies of it ("one of Kim's top officials", "Pyongyang's envoy", "the General Staff of
-    the Korean People's Army")."""
+    the Korean People's Army"), alone or with others ("Moon and Kim promised", "North and
+    South Korea agreed")."""
+    if _BOTH_KOREAS.search(_span_text(subject)):
+        return True
+    return any(_speaks_for_state(s, lexicon, own_media)
+               for s in (subject, *(c for c in subject.children if c.dep_ == "conj")))
+
+
+def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
+    """Whether one noun speaks for the state (see ``_state_speaker``)."""
     if subject.lower_ in ("one", "some", "two", "three", "several", "many", "most"):
         inner = _objects_of(subject, "of")
         subject = inner[0] if inner else subject
