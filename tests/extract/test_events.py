@@ -399,6 +399,12 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "approx"),
         ("The Cabinet decided to supply building materials so that houses can be built by "
          "October.", "2021-03-15", None, "unknown"),
+        ("North Korea agreed in 2005 to give up its nuclear program.", "2005-01-01",
+         "2021-03-15", "day"),
+        ("North Korea said this year that it would give up its program.", "2021-03-15",
+         "2021-03-15", "day"),
+        ("In January, Trump accepted the offer after Kim agreed to suspend missile tests.",
+         "2021-01-01", "2021-03-15", "day"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

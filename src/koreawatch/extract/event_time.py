@@ -5,8 +5,10 @@ Rules, in priority order (each ``TimeChoice.reason`` starts with the rule's name
 
 1. ``statement.day``: an official statement is dated from the day it was made through
    publication: [the day, week or month named in its clause, publication] ("KCNA said
-   on Monday"; "recently" gives ``approx``); a participle ("Last week, the North
-   threatened to cancel the talks, claiming that ...") takes its main clause's date;
+   on Monday"; "recently" gives ``approx``; a year only when it has ended: "agreed in
+   2005"); a participle ("Last week, the North threatened to cancel the talks, claiming
+   that ...") and a statement in an "after" clause ("In March, Trump accepted after Kim
+   agreed to ...") take the date of their main clause;
 2. ``range``: a range in the sentence ("between April and June") is the interval;
 3. ``clause``: the date expression of the trigger's own clause nearest to it;
    "recently" (PAST_REF) is ``approx`` [publication - 30 days, publication];
@@ -134,9 +136,12 @@ def _statement_day(cand: Candidate, usable: Sequence[Any], dct: date | None) -> 
     """Rule 1: an official statement runs from the day named in its clause to publication."""
     if cand.type != "official_statement" or dct is None:
         return None
-    pool = [t for t in usable if (cand.participle or cand.clause_start <= t.start
+    pool = [t for t in usable if (cand.participle or cand.after_clause
+                                  or cand.clause_start <= t.start
                                   < cand.clause_end)
-            and t.precision in _STATEMENT_PRECISIONS and t.interval_start <= dct.isoformat()
+            and (t.precision in _STATEMENT_PRECISIONS
+                 or (t.precision == "year" and (t.interval_end or "") < dct.isoformat()))
+            and t.interval_start <= dct.isoformat()
             and not (cand.said and cand.said[0] <= t.start < cand.said[1]
                      and (t.interval_end or "") > dct.isoformat())]
     if not pool:
