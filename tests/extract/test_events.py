@@ -138,6 +138,10 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "border_closure"),
         ("The North barred South Korean workers from entering the factory park.",
          "border_closure"),
+        ("Warmbier, who had been held in North Korea for 15 months, died in June.", "arrest"),
+        ("Pompeo returned with three American prisoners held by North Korea.", "arrest"),
+        ("American prisoners held in North Korea are on their way home.", "arrest"),
+        ("North Korea is holding six South Koreans.", "arrest"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -192,10 +196,13 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Officials took away the documents from the office.",
         "The ministry was trying to check whether the North had actually closed the border.",
         "He fell into a coma while in custody and was held in that condition for months.",
-        "American prisoners held in North Korea are on their way home.",
         "Japan banned North Korean ships from entering its ports.",
         "The regime cut off access to the internet for most citizens.",
         "Pompeo is on the last stop of a four-leg Asian tour that began in Japan.",
+        "The talks were held in Singapore for two days.",
+        "Kim held Moon's hand in Panmunjom.",
+        "The party held him responsible for the failure in Pyongyang.",
+        "The missionary was held in high regard in Pyongyang.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:

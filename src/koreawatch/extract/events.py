@@ -121,6 +121,9 @@ class TriggerRule:
     # lemmas one of which the trigger must take as its infinitive ("told to shoot")
     to_do: frozenset[str] = frozenset()
     prep: str | None = None  # a preposition the trigger must govern ("called for")
+    # the trigger must hold a person somewhere, by someone or for a time ("held in North
+    # Korea", "prisoners held by the North", "held for 15 months")
+    person_held: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,7 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             own_media_only=bool(entry.get("own_media_only", False)),
             needs_clause=bool(entry.get("needs_clause", False)),
             to_do=frozenset(entry.get("to_do", ())), prep=entry.get("prep"),
+            person_held=bool(entry.get("person_held", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"event_triggers.json rule {index}: missing or bad field {exc}") \
@@ -360,6 +364,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False  # "Cronin added that ...": a verb of saying here, not of the act
     if rule.with_ and not (rule.with_ & lemmas):
         return False
+    if rule.person_held and not _holds_person(token, lexicon):
+        return False
     if rule.without & _vetoing_lemmas(token):
         return False
     if rule.without_object and any(
@@ -406,6 +412,46 @@ def _speaker_token(token: Any, own_media: bool = False) -> Any | None:
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
         return _subject(token) if own_media else None
     return _subject(token)
+
+
+_PEOPLE = frozenset({
+    "people", "person", "man", "woman", "men", "women", "citizen", "national", "student",
+    "tourist", "soldier", "missionary", "journalist", "reporter", "worker", "defector",
+    "prisoner", "detainee", "captive", "hostage", "american", "pastor", "businessman",
+    "professor", "teacher", "crew", "crewman", "fisherman", "sailor", "child", "family",
+    "refugee", "he", "she", "him", "her", "they", "them", "who"})
+_HOLDING_PLACES = frozenset({"prison", "camp", "jail", "custody", "detention", "facility",
+                             "cell", "captivity", "center", "centre", "hotel"})
+
+
+def _holds_person(token: Any, lexicon: Lexicon) -> bool:
+    """Whether a verb like "hold" keeps a person (its object, its passive subject or the
+    noun its participle describes: "prisoners held by the North", "Warmbier, who had been
+    held") in a place, by someone, for a time or as the state: "held in North Korea",
+    "held by Pyongyang", "held for 15 months", "North Korea is holding six South Koreans"
+    (not "held talks", "held him in high regard")."""
+    patients = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN" or any(
+            p.tag_ in ("WP", "WDT") for p in patients):
+        patients.append(token.head)
+    if not any(p.ent_type_ in ("PERSON", "NORP") or p.lemma_.lower() in _PEOPLE
+               or p.lower_ in _PEOPLE for p in patients):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None and _is_state(_span_text(subject), lexicon):
+        return True
+    for child in token.children:
+        objects = [g for g in child.children if g.dep_ == "pobj"]
+        if child.dep_ == "agent" and objects:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "at") and any(
+                g.ent_type_ in ("GPE", "LOC", "FAC") or g.lemma_.lower() in _HOLDING_PLACES
+                for g in objects):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "for" and any(
+                t.ent_type_ == "DATE" for g in objects for t in g.subtree):
+            return True
+    return False
 
 
 def _finite(verb: Any) -> bool:
