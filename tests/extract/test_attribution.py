@@ -14,6 +14,7 @@ from koreawatch.extract.attribution import attribution_for, find_attributions
 from koreawatch.extract.outlets import (
     KINDS,
     OutletDataError,
+    is_own_outlet,
     load_outlets,
     normalize_source,
     parse_outlets,
@@ -300,6 +301,32 @@ def test_find_attributions_told_own_outlet_is_dropped(
 ) -> None:
     text = "The ship was seized at the port, a customs official told Reuters."
     assert _chain_at(nlp, text, "The ship was seized at the port", outlet)[0] == chain
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet", "own"),
+    [("NPR", "NPR Online News", True), ("The New York Times", "New York Times - News", True),
+     ("Fox News", "Fox News (Online)", True), ("Reuters", "Reuters", True),
+     ("Reuters", "NPR Online News", False), ("NPR", None, False)],
+)
+def test_is_own_outlet_sees_through_decorations(name: str, outlet: str | None,
+                                                own: bool) -> None:
+    assert is_own_outlet(name, outlet) is own
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("outlet", "chain"),
+                         [(None, ("NPR", "Jenny Town")), ("NPR Online News", ("Jenny Town",))])
+def test_find_attributions_she_is_the_last_main_subject_not_a_name_in_a_quote(
+    nlp: Any, outlet: str | None, chain: tuple[str, ...]
+) -> None:
+    text = ('"Sometimes you have to walk," Trump explained then.\n\nJenny Town, who follows '
+            "the North, took note of a speech Kim delivered in April.\n\n"
+            '"Kim Jong Un basically said that he would give the U.S. until the end of the '
+            'year," she told NPR.')
+    told = [a for a in find_attributions(nlp(text), outlet=outlet)
+            if ".anaphora" in a.reason]
+    assert [a.chain for a in told] == [chain]
 
 
 @pytest.mark.model

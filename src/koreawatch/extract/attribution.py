@@ -62,7 +62,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from koreawatch.extract.outlets import load_outlets, normalize_source, outlet_key
+from koreawatch.extract.outlets import is_own_outlet, load_outlets, normalize_source, outlet_key
+from koreawatch.extract.quotes import PersonResolver
 from koreawatch.models import Attribution
 
 log = logging.getLogger(__name__)
@@ -297,9 +298,7 @@ def _listener(verb: Any, outlet: str | None) -> str | None:
         if known is None and (head.pos_ != "PROPN" or _is_pronoun(head)
                               or head.ent_type_ == "PERSON"):
             continue  # "Xi told Kim that ...": a listener, not an outlet
-        own = outlet is not None and load_outlets().canonical(outlet) in (known, name)
-        return None if own or (outlet is not None and outlet_key(outlet) == outlet_key(name)) \
-            else (known or name)
+        return None if is_own_outlet(name, outlet) else (known or name)
     return None
 
 
@@ -508,23 +507,29 @@ def _paragraph_of(starts: Sequence[int], offset: int) -> int:
 _History = list[tuple[int, tuple[str, ...], str]]  # (sentence index, chain, head lemma)
 
 
-def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None) -> _Cue | None:
+def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None,
+             people: PersonResolver | None = None) -> _Cue | None:
     """Fill an anaphoric source from the latest named chain within reach (for "the report",
-    the latest whose source was also a report), else, for "he" or "she", the person the
-    text named last in the sentences before; else drop the cue (a pronoun) or keep its
-    own words ("the report")."""
+    the latest whose source was also a report); "he" or "she" is the person ``people``
+    resolves it to (the quotation speakers' resolver: the last person named outside
+    quotation marks that fits), through the latest chain naming that person, else the
+    person alone, else the latest chain; else drop the cue (a pronoun) or keep its own
+    words ("the report")."""
     if cue.anaphor is None:
         return cue
     recent = [(chain, head) for i, chain, head in history if index - i <= ANAPHORA_SENTENCES]
     pronoun = cue.anaphor.casefold() in PRONOUNS
     same = [chain for chain, head in recent if head == cue.head]
     recent_chains = same if same and not pronoun else [chain for chain, _ in recent]
+    person = _person_meant(cue, sent, people) if cue.anaphor.casefold() in ("he", "she") \
+        and sent is not None and people is not None else None
+    if person is not None:
+        naming = [chain for chain in recent_chains if _names(chain, person)]
+        if not naming:
+            chain = tuple(person if c == _ANAPHOR else c for c in cue.chain)
+            return replace(cue, chain=chain, anaphor=None, reason=cue.reason + ".anaphora.person")
+        recent_chains = naming
     if not recent_chains:
-        person = _last_person(sent, cue.cue_start) if cue.anaphor.casefold() in (
-            "he", "she") and sent is not None else None
-        if person is not None:
-            return replace(cue, chain=(person,), anaphor=None,
-                           reason=cue.reason + ".anaphora.person")
         if pronoun:
             return None
         chain = tuple(cue.anaphor if c == _ANAPHOR else c for c in cue.chain)
@@ -537,21 +542,31 @@ def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None) -> _Cue
     return replace(cue, chain=chain, anaphor=None, reason=cue.reason + ".anaphora")
 
 
-def _last_person(sent: Any, before: int) -> str | None:
-    """The name of the person the text names last before ``before``, within the sentence
-    and the ``ANAPHORA_SENTENCES`` before it."""
-    doc = sent.doc
-    first = sent.start
+def _person_meant(cue: _Cue, sent: Any, people: PersonResolver) -> str | None:
+    """The person a "he"/"she" cue stands for, when the text named them within the
+    sentence or the ``ANAPHORA_SENTENCES`` before it."""
+    word = cue.anaphor.casefold() if cue.anaphor else ""
+    pronoun = next((t for t in sent if t.lower_ == word
+                    and cue.cue_start <= t.idx < cue.cue_end), None) \
+        or next((t for t in sent if t.lower_ == word), None)
+    if pronoun is None:
+        return None
+    found = people.person(pronoun)
+    if found is None:
+        return None
+    doc, first = sent.doc, sent.start
     for _ in range(ANAPHORA_SENTENCES):
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
-    if not people or people[-1].start < first:
-        return None
-    last = people[-1].text
-    full = next((e.text for e in people if set(last.split()) < set(e.text.split())), last)
-    return normalize_source(full)  # "Kang" met before as "Kang Na-ra" is Kang Na-ra
+    name, where = found
+    return normalize_source(name) if where >= doc[first].idx else None
+
+
+def _names(chain: tuple[str, ...], person: str) -> bool:
+    """Whether a chain names ``person`` ("Kang" names "Kang Na-ra")."""
+    words = set(person.casefold().split())
+    return any(words & set(source.casefold().split()) for source in chain)
 
 
 def _continues(open_: _Open, sent: Any, paragraph: int) -> bool:
@@ -576,10 +591,14 @@ def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
     out: list[Attribution] = []
     history: _History = []
     open_: _Open | None = None
+    people: PersonResolver | None = None
     for index, sent in enumerate(doc.sents):
         paragraph = _paragraph_of(starts, sent.start_char)
-        cues = [c for c in (_resolve(c, history, index, None if own_media else sent)
-                            for c in _sentence_cues(sent, outlet)) if c is not None]
+        found = _sentence_cues(sent, outlet)
+        if people is None and not own_media and any(c.anaphor for c in found):
+            people = PersonResolver(doc)
+        cues = [c for c in (_resolve(c, history, index, None if own_media else sent, people)
+                            for c in found) if c is not None]
         main = _main_cue(cues)
         out.extend(_clause_attributions(cues, main))
         if open_ is not None and (main is None or not main.named) and _continues(
@@ -619,8 +638,7 @@ def _outlet_sources(chain: tuple[str, ...], outlet: str | None) -> tuple[str, ..
             out.append(link)
             continue
         det = m["det"] or ("" if m["who"].lower().endswith("s") else "a")
-        own = outlet is not None and load_outlets().canonical(outlet) == known
-        if not own and (not out or out[-1] != known):
+        if not is_own_outlet(known, outlet) and (not out or out[-1] != known):
             out.append(known)
         out.append(f"{det} {m['who']}{m['rest']}".strip())
     return tuple(out)

@@ -47,6 +47,23 @@ class Outlet:
     aliases: tuple[str, ...] = ()
 
 
+# how article records decorate an outlet's name ("NPR Online News", "CNN (Web News)",
+# "New York Times - News", "Fox News (Online)", "CNN - Editorial")
+_DECORATION = re.compile(r"\s*(?:\((?:web\s+)?(?:news|online)\)|-\s*(?:news|editorial|opinion)|"
+                         r"\bonline(?:\s+news)?|\bopinion)\s*$", re.I)
+
+
+def is_own_outlet(name: str, outlet: str | None) -> bool:
+    """Whether ``name`` (a source, a listener) is the article's own ``outlet``, whatever
+    alias or decoration either carries: "NPR" in an article of "NPR Online News"."""
+    if not outlet or not name:
+        return False
+    outlets = load_outlets()
+    keys = {outlet_key(outlet), outlet_key(_DECORATION.sub("", outlet))}
+    known = {outlets.canonical(k) for k in keys} - {None}
+    return outlet_key(name) in keys or (outlets.canonical(name) or "") in known
+
+
 def outlet_key(name: str) -> str:
     """Fold a name for lookup: case, a leading "the", a possessive "'s", punctuation."""
     text = _SPACES.sub(" ", name.strip()).casefold()

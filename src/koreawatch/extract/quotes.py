@@ -51,7 +51,7 @@ from importlib import resources
 from typing import Any
 
 from koreawatch.errors import KoreaWatchError
-from koreawatch.extract.outlets import load_outlets, normalize_source
+from koreawatch.extract.outlets import is_own_outlet, load_outlets, normalize_source
 from koreawatch.extract.quote_spans import find_quote_spans, paragraphs, word_count
 
 log = logging.getLogger(__name__)
@@ -172,6 +172,7 @@ class _Mention:
     person: bool
     subject: bool
     plural: bool
+    main: bool = False  # the subject of its sentence's main verb
 
 
 @dataclass
@@ -232,6 +233,14 @@ def _is_subject(tok: Any) -> bool:
     return tok.dep_ in _SUBJ or (tok.dep_ in ("appos", "compound") and tok.head.dep_ in _SUBJ)
 
 
+def _is_main_subject(tok: Any) -> bool:
+    """Whether ``tok`` is (in) the subject of its sentence's main verb, not of a relative or
+    other subordinate clause ("Town took note of a speech Kim delivered": Town)."""
+    if tok.dep_ in ("appos", "compound"):
+        tok = tok.head
+    return tok.dep_ in _SUBJ and tok.head.dep_ == "ROOT"
+
+
 _TITLE_SEX = {"ms": "f", "mrs": "f", "miss": "f", "madam": "f", "mr": "m", "sir": "m"}
 
 
@@ -253,7 +262,8 @@ def _collect_mentions(st: _State) -> None:
     """PERSON entities and person-noun subjects (for "he"/"she"), bodies that speak ("it")."""
     for ent in st.doc.ents:
         if ent.label_ == "PERSON" and ent.start not in st.skip:
-            mention = _Mention(ent.start, _clean(ent.text), True, _is_subject(ent.root), False)
+            mention = _Mention(ent.start, _clean(ent.text), True, _is_subject(ent.root), False,
+                               _is_main_subject(ent.root))
             st.mentions.append(mention)
             title = st.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
             sex = _TITLE_SEX.get(title) or _own_pronoun_sex(ent)  # "Ms Haley", "Kim ... his"
@@ -267,13 +277,16 @@ def _collect_mentions(st: _State) -> None:
             continue
         plural = tok.tag_ in ("NNS", "NNPS")
         if tok.lemma_.lower() in st.lex.person_nouns:
-            st.mentions.append(_Mention(tok.i, _phrase(tok), True, True, plural))
+            st.mentions.append(_Mention(tok.i, _phrase(tok), True, True, plural,
+                                        _is_main_subject(tok)))
         elif tok.head.lemma_.lower() in st.lex.speech_verbs:
-            st.mentions.append(_Mention(tok.i, _phrase(tok), False, True, plural))
+            st.mentions.append(_Mention(tok.i, _phrase(tok), False, True, plural,
+                                        _is_main_subject(tok)))
     st.mentions.sort()
 
 
-def _resolve_pronoun(tok: Any, st: _State) -> str | None:
+def _antecedent(tok: Any, st: _State) -> tuple[str, int] | None:
+    """The name a pronoun stands for and the token where it was last named."""
     low = tok.lower_
     want_person = low != "it"
     sex = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(low)
@@ -282,10 +295,48 @@ def _resolve_pronoun(tok: Any, st: _State) -> str | None:
     best = next((m for m in reversed(fits) if m.subject), fits[-1] if fits else None)
     if best is None:
         return None
+    sentence = st.doc[best.pos].sent  # its main subject before a subordinate one
+    best = next((m for m in fits if m.main and sentence.start <= m.pos < sentence.end), best)
     name = _expand(best.name, best.pos + 1, st)
     if sex:
         st.gender.setdefault(name, sex)
-    return name
+    return name, best.pos
+
+
+def _resolve_pronoun(tok: Any, st: _State) -> str | None:
+    found = _antecedent(tok, st)
+    return found[0] if found else None
+
+
+def _new_state(doc: Any, own_outlet: str | None = None) -> tuple[_State, list[tuple[
+        int, int, bool, int, int]]]:
+    """A pass's state with the names outside long quotations collected, and the quotation
+    spans as (start, end, long, first token, end token)."""
+    lex = load_lexicon()
+    spans = [(s, e, long, *_token_range(doc, s, e)) for s, e, long in _spans(doc, lex)]
+    st = _State(doc, lex, set(), own_outlet, [], {}, {})
+    for _, _, long, t0, t1 in spans:
+        if long:
+            st.skip.update(range(t0, t1))
+    _collect_mentions(st)
+    return st, spans
+
+
+class PersonResolver:
+    """Who "he" or "she" stands for, by the rules that resolve a quotation's speaker (the
+    last person named outside quotation marks whose sex does not contradict the pronoun),
+    for other components (attribution's "she told NPR")."""
+
+    def __init__(self, doc: Any) -> None:
+        self._state, _ = _new_state(doc)
+
+    def person(self, pronoun: Any) -> tuple[str, int] | None:
+        """The name ``pronoun`` (a token) stands for and the character offset where the
+        text named that person, or None."""
+        found = _antecedent(pronoun, self._state)
+        if found is None:
+            return None
+        return found[0], self._state.doc[found[1]].idx
 
 
 def _titled(tok: Any, st: _State) -> str | None:
@@ -581,7 +632,8 @@ def _between(lo: int, hi: int, st: _State) -> tuple[FoundQuote, int] | None:
 
 
 def _own(via: tuple[str, ...], own_outlet: str | None) -> tuple[str, ...]:
-    if own_outlet and via and via[0].lower() == normalize_outlet(own_outlet).lower():
+    if via and (is_own_outlet(via[0], own_outlet) or own_outlet is not None
+                and via[0].lower() == normalize_outlet(own_outlet).lower()):
         return via[1:]
     return via
 
@@ -592,13 +644,7 @@ def find_quotes(doc: Any, own_outlet: str | None = None) -> list[FoundQuote]:
     ``own_outlet`` is the article's outlet, if known: a quote given to it ("told CNN" in
     a CNN article) is direct, so that outlet is left out of ``via``.
     """
-    lex = load_lexicon()
-    spans = [(s, e, long, *_token_range(doc, s, e)) for s, e, long in _spans(doc, lex)]
-    st = _State(doc, lex, set(), own_outlet, [], {}, {})
-    for _, _, long, t0, t1 in spans:
-        if long:
-            st.skip.update(range(t0, t1))
-    _collect_mentions(st)
+    st, spans = _new_state(doc, own_outlet)
     paras = paragraphs(doc.text)
     out: list[FoundQuote] = []
     last: tuple[int, FoundQuote] | None = None  # paragraph and attribution of the last quote
