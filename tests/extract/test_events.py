@@ -257,6 +257,7 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("During their meeting, Moon and Kim promised to work toward denuclearization.", True),
         ("North and South Korea agreed Friday to denuclearize the peninsula.", True),
         ("Japan and South Korea agreed Friday to share intelligence.", False),
+        ("North Korea's latest warning came after the drills began.", True),
         ("Pompeo was sent to Pyongyang in the hope that Kim would agree to free the "
          "detainees.", False),
     ],

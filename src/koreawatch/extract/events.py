@@ -374,7 +374,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False
     if rule.state_subject:
         if token.pos_ == "NOUN" and not any(t.ent_type_ in ("DATE", "TIME")
-                                            for t in token.subtree):
+                                            for t in token.subtree) and not any(
+                c.dep_ == "amod" and c.lower_ in _FRESH for c in token.children):
             return False  # "North Korea's pledge" mostly names a statement told elsewhere
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
             return False  # "the dialogue pledged last month" names a pledge, tells none
@@ -383,6 +384,10 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         subject = _speaker_token(token, own_media)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+# a statement noun so qualified is news, not one told elsewhere ("the country's recent threat")
+_FRESH = frozenset({"recent", "latest", "new", "fresh"})
 
 
 # bodies whose names end like acts ("the Kim government", "its defence department")
