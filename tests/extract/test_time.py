@@ -270,6 +270,23 @@ def test_relative_anchor_following_day_uses_sentence_date():
     assert t.value == "2021-03-03"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In August 2017 the council banned coal. The following month it banned gas.",
+         "2017-09"),
+        ("Trade fell in June. The previous month it had grown.", "2020-05"),
+        ("Talks opened on March 2, 2021. In May, trade grew. The next day the envoy left.",
+         "2021-03-03"),
+        ("Talks opened on March 2, 2018. The following month the envoy left.", "2018-04"),
+    ],
+)
+def test_relative_anchor_month_uses_the_last_month_or_day_named(text, value):
+    anaphor = "The next day" if "next day" in text else (
+        "The following month" if "following" in text else "The previous month")
+    assert find(text, anaphor).value == value
+
+
 @pytest.mark.parametrize("text", ["The May Day parade", "She may go.", "Troops march on."])
 def test_month_word_ambiguity_not_tagged(text):
     assert all(t.value != "2021-05" and t.value != "2021-03" for t in tag(text, DCT))

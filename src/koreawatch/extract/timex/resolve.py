@@ -30,6 +30,8 @@ class Context:
     sentences: Sentences = field(init=False)
     ref_day: dt.date | None = None
     ref_quarter: tuple[int, int] | None = None
+    ref_month: dt.date | None = None  # the first day of the last month named
+    month_latest: bool = False  # the last reference named a month, not a day
 
     def __post_init__(self) -> None:
         self.sentences = Sentences(self.text)
@@ -53,15 +55,27 @@ class Context:
 
     # -------------------------------------------------------------- reference
     def note(self, value: str) -> None:
-        """Remember an explicit DATE value as the discourse reference."""
+        """Remember an explicit DATE value (a day, a month, a quarter) as the discourse
+        reference."""
         if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:10].replace(
             "-", ""
         ).isdigit():
             self.ref_day = dt.date.fromisoformat(value[:10])
+            self.month_latest = False
+        elif len(value) == 7 and value[4] == "-" and value.replace("-", "").isdigit() \
+                and 1 <= int(value[5:]) <= 12:
+            self.ref_month = dt.date(int(value[:4]), int(value[5:]), 1)
+            self.month_latest = True
         elif len(value) == 7 and value[5] == "Q" and value[:4].isdigit():
             self.ref_quarter = (int(value[:4]), int(value[6]))
 
-    def anchor(self) -> dt.date:
+    def anchor(self, unit: str | None = None) -> dt.date:
+        """The date anaphora resolves against: for a month or a year ("the following
+        month") the last month named when it came after the last day named; else the last
+        day named; else the DCT."""
+        if unit in ("M", "Y") and self.ref_month is not None and (
+                self.month_latest or self.ref_day is None):
+            return self.ref_month
         return self.ref_day or self.dct
 
     def quarter(self) -> tuple[int, int]:

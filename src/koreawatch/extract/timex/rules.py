@@ -122,7 +122,8 @@ def h_month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     else:
         year = ctx.dct.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
     mod = _part_mod(_g(m, "part"))
-    return Norm("DATE", f"{year:04d}-{month:02d}", mod, "rule date.month_year.v1: month + year")
+    return Norm("DATE", f"{year:04d}-{month:02d}", mod, "rule date.month_year.v1: month + year",
+                reference=True)
 
 
 _MAY_CONTEXT = re.compile(
@@ -153,7 +154,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Norm | None:
     mod = _part_mod(part)
     rule = "month.part.v1" if mod else "month.v1"
     how = f"'{part.strip()}' + month" if part else "month, year by tense/DCT"
-    return Norm("DATE", f"{year:04d}-{month:02d}", mod, f"rule {rule}: {how}")
+    return Norm("DATE", f"{year:04d}-{month:02d}", mod, f"rule {rule}: {how}", reference=True)
 
 
 _WEEK_MODS = {"first": "WEEK1", "second": "WEEK2", "third": "WEEK3", "fourth": "WEEK4",
@@ -434,15 +435,15 @@ def h_unit_relative(m: re.Match[str], ctx: Context) -> Norm | None:
     if any(k in rel for k in ("following", "next", "coming")):
         n = 1
         if "following" in rel or rel == "the next":
-            base = ctx.anchor()
+            base = ctx.anchor(unit)
     elif any(k in rel for k in ("last", "past", "previous")):
         n = -1
         if "previous" in rel:
-            base = ctx.anchor()
+            base = ctx.anchor(unit)
     else:
         n = 0
         if rel in ("that", "the same"):
-            base = ctx.anchor()
+            base = ctx.anchor(unit)
     if unit == "W" and rel in ("the", "that") and not mod:
         return Norm("DATE", f"{ctx.anchor().year}-WXX", reason="rule date.the_week.v1")
     if unit == "Y" and rel == "the" and _FISCAL_PERIOD.match(ctx.text, m.end()):
