@@ -258,6 +258,10 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("North and South Korea agreed Friday to denuclearize the peninsula.", True),
         ("Japan and South Korea agreed Friday to share intelligence.", False),
         ("North Korea's latest warning came after the drills began.", True),
+        ("North Korea may say it is dismantling its nuclear arsenal.", False),
+        ("What might make you hopeful: North Korea revealing undeclared facilities.", False),
+        ("Even if Kim walks into the meeting and says he has given up his weapons, those "
+         "will still just be words.", False),
         ("Pompeo was sent to Pyongyang in the hope that Kim would agree to free the "
          "detainees.", False),
     ],
@@ -295,6 +299,16 @@ def test_events_a_trigger_verb_saying_that_is_speech_not_the_act() -> None:
 ])
 def test_events_a_thwarted_attempt_is_no_event(sentence: str, found: set[str]) -> None:
     assert {c.type for c in candidates(sentence)} == found
+
+
+@pytest.mark.parametrize("sentence", [
+    "So why didn't the prime minister order his military to shoot down the missile?",
+    "Did North Korea close the border with China?",
+    "If North Korea closes the border again, trade will collapse.",
+    "Unless Pyongyang arrests the smugglers, the trade will go on.",
+])
+def test_events_questions_and_conditions_tell_no_event(sentence: str) -> None:
+    assert candidates(sentence) == []
 
 
 def test_events_a_disaster_emergency_is_no_health_measure() -> None:

@@ -373,6 +373,11 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             for c in token.children):
         return False
     if rule.state_subject:
+        if any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in token.children):
+            return False  # "North Korea may say it is dismantling ...": no statement yet
+        if token.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in token.children) and not any(
+                c.dep_ in ("aux", "auxpass") for c in token.children):
+            return False  # "what might make you hopeful: North Korea revealing its sites"
         if token.pos_ == "NOUN" and not any(t.ent_type_ in ("DATE", "TIME")
                                             for t in token.subtree) and not any(
                 c.dep_ == "amod" and c.lower_ in _FRESH for c in token.children):
@@ -386,6 +391,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     return True
 
 
+# modals that leave a statement unmade ("may say", "could announce", "would deny")
+_MAYBE = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 # a statement noun so qualified is news, not one told elsewhere ("the country's recent threat")
 _FRESH = frozenset({"recent", "latest", "new", "fresh"})
 
@@ -934,12 +941,38 @@ def _ordered_shooting(token: Any) -> bool:
         and token.head.lemma_.lower() in ("order", "tell", "instruct", "command", "authorize")
 
 
+_QUESTION_START = re.compile(r"^\W*(?:(?:so|but|and|then)\s+)?(?:why|how|what|when|where|"
+                             r"who|which|did|does|do|is|are|was|were|will|would|should|could|"
+                             r"can|has|have|had)\b", re.I)
+
+
 def _in_question(token: Any) -> bool:
     """ "trying to check whether the North had cut the lines", "without saying if he had
-    been detained": an open question tells no event."""
+    been detained", "So why didn't Abe order his military to shoot?": an open question
+    tells no event."""
+    sent = token.sent.text.strip().rstrip("\"'”’) ")
+    if sent.endswith("?") and _QUESTION_START.match(sent):
+        return True
     return any(c.dep_ == "mark" and (c.lower_ == "whether" or (
         c.lower_ == "if" and node.dep_ == "ccomp"))  # "without saying if he was detained"
         for node in (token, *list(token.ancestors)[:1]) for c in node.children)
+
+
+def _conditional(token: Any) -> bool:
+    """ "Even if Kim walks in and says ...", "unless the North closes the border": what a
+    condition supposes is no event, nor what would follow from it ("If the North closes
+    the border, trade will collapse")."""
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+
+    def condition(clause: Any) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
+
+    if node.dep_ in ("advcl", "ROOT") and condition(node):  # a root with "if": misparsed
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in _MAYBE | {"will"} for c in node.children) \
+        and any(c.dep_ == "advcl" and condition(c) for c in node.children)
 
 
 def _prevented(token: Any) -> bool:
@@ -980,7 +1013,7 @@ def find_candidates(
             rules = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(token.lower_) \
                 or _stem_rules(token, lexicon)
             if not rules or _in_purpose(token) or _prevented(token) or _in_question(token) \
-                    or _ordered_shooting(token):
+                    or _ordered_shooting(token) or _conditional(token):
                 continue
             lemmas = _phrase_lemmas(token)
             rule = next((r for r in rules
