@@ -142,6 +142,9 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("Pompeo returned with three American prisoners held by North Korea.", "arrest"),
         ("American prisoners held in North Korea are on their way home.", "arrest"),
         ("North Korea is holding six South Koreans.", "arrest"),
+        ("He praised Russia and China for cutting off some fuel to Pyongyang.",
+         "trade_suspension"),
+        ("The U.S. ratcheted up sanctions on North Korea last year.", "trade_suspension"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -318,9 +321,21 @@ def test_events_a_disaster_emergency_is_no_health_measure() -> None:
                                        "epidemic.")} == {"health_measure"}
 
 
-def test_events_sanctions_hitting_trade_are_no_smuggling() -> None:
-    assert {c.type for c in candidates("Sanctions have hit North Korea's trade with China.")} \
-        == {"trade_suspension"}
+@pytest.mark.parametrize("sentence", [
+    "Sanctions have hit North Korea's trade with China.",
+    "Washington imposed sanctions on both North Korea exports and imports.",
+    "He praised China for cutting off some fuel to Pyongyang.",
+])
+def test_events_sanctions_hitting_trade_are_no_smuggling(sentence: str) -> None:
+    assert {c.type for c in candidates(sentence)} == {"trade_suspension"}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("Activists were not stopping this crude and dirty play, she said.", 0),
+    ("The council imposed sanctions, seeking to limit its access to petroleum products.", 1),
+])
+def test_events_goods_cut_off_are_named_goods_and_no_aim(sentence: str, count: int) -> None:
+    assert [c.type for c in candidates(sentence)].count("trade_suspension") == count
 
 
 def test_events_sanctions_of_the_security_council_are_no_security_measure() -> None:

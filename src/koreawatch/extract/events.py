@@ -75,6 +75,7 @@ _HEDGE_WORDS = {"reportedly", "allegedly", "purportedly", "apparently", "suspect
 _DENY_WORDS = {"deny", "denial", "dismiss", "reject", "refute", "rebut"}
 _PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to curb|to deter|"
                       r"to block|in an effort to|to try to|designed to|in the hopes? that|"
+                      r"seeking to|aiming to|"
                       r"in hopes? that)\s+(\w+\s+){0,2}$", re.I)
 _PLAN_PHRASE = re.compile(r"\b(with a view to|in a bid to|in preparation for)\b", re.I)
 _REFUSE_WORDS = {"refuse", "reject", "decline", "rebuff", "spurn"}
@@ -364,6 +365,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False  # "Cronin added that ...": a verb of saying here, not of the act
     if rule.with_ and not (rule.with_ & lemmas):
         return False
+    if rule.type == "smuggling" and _restricted(token):
+        return False
     if rule.person_held and not _holds_person(token, lexicon):
         return False
     if rule.without & _vetoing_lemmas(token):
@@ -434,6 +437,20 @@ _PEOPLE = frozenset({
     "refugee", "he", "she", "him", "her", "they", "them", "who"})
 _HOLDING_PLACES = frozenset({"prison", "camp", "jail", "custody", "detention", "facility",
                              "cell", "captivity", "center", "centre", "hotel"})
+
+
+_RESTRICTIONS = frozenset({"sanction", "ban", "embargo", "restriction", "cap", "tariff",
+                           "curb", "limit"})
+
+
+def _restricted(token: Any) -> bool:
+    """ "sanctions on North Korea's exports and imports": the trade a restriction is on,
+    not goods moved around it."""
+    noun = token
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against") \
+        and noun.head.head.lemma_.lower() in _RESTRICTIONS
 
 
 def _holds_person(token: Any, lexicon: Lexicon) -> bool:
