@@ -261,6 +261,8 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("North and South Korea agreed Friday to denuclearize the peninsula.", True),
         ("Japan and South Korea agreed Friday to share intelligence.", False),
         ("North Korea's latest warning came after the drills began.", True),
+        ("Cuts fed by a miscalculation of the North Korea threat and a Cold War-era "
+         "strategy weakened the navy.", False),
         ("North Korea may say it is dismantling its nuclear arsenal.", False),
         ("What might make you hopeful: North Korea revealing undeclared facilities.", False),
         ("Even if Kim walks into the meeting and says he has given up his weapons, those "
@@ -309,6 +311,8 @@ def test_events_a_thwarted_attempt_is_no_event(sentence: str, found: set[str]) -
     "Did North Korea close the border with China?",
     "If North Korea closes the border again, trade will collapse.",
     "Unless Pyongyang arrests the smugglers, the trade will go on.",
+    "If either one voted against it, it would have made it harder to impose sweeping "
+    "sanctions on Pyongyang.",
 ])
 def test_events_questions_and_conditions_tell_no_event(sentence: str) -> None:
     assert candidates(sentence) == []
@@ -332,6 +336,7 @@ def test_events_sanctions_hitting_trade_are_no_smuggling(sentence: str) -> None:
 
 @pytest.mark.parametrize(("sentence", "count"), [
     ("Activists were not stopping this crude and dirty play, she said.", 0),
+    ("Defense cuts fueled by a miscalculation weakened the navy.", 0),
     ("The council imposed sanctions, seeking to limit its access to petroleum products.", 1),
 ])
 def test_events_goods_cut_off_are_named_goods_and_no_aim(sentence: str, count: int) -> None:

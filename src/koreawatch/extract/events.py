@@ -125,6 +125,7 @@ class TriggerRule:
     # the trigger must hold a person somewhere, by someone or for a time ("held in North
     # Korea", "prisoners held by the North", "held for 15 months")
     person_held: bool = False
+    with_nouns: bool = False  # the 'with' word must be a noun ("fuel", not "fueled")
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             needs_clause=bool(entry.get("needs_clause", False)),
             to_do=frozenset(entry.get("to_do", ())), prep=entry.get("prep"),
             person_held=bool(entry.get("person_held", False)),
+            with_nouns=bool(entry.get("with_nouns", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"event_triggers.json rule {index}: missing or bad field {exc}") \
@@ -236,10 +238,23 @@ class Candidate:
 
 
 def _phrase_lemmas(token: Any) -> set[str]:
-    """Lemmas of the trigger's phrase: its subtree, its head and the head's children, the
-    noun its relative clause describes, and a window of four words on each side within
-    the sentence (ten before it when its object is a pronoun, whose antecedent comes
-    earlier: "exports of coal, though it suspended these")."""
+    """Lemmas of the trigger's phrase (``_phrase_tokens``), and hyphenated words of its
+    window whole ("ship-to-ship")."""
+    tokens, window = _phrase_tokens(token)
+    lemmas = {word.strip(".,;:()\"'").lower() for word in window.split() if "-" in word}
+    for tok in tokens:
+        lemmas.add(tok.lemma_.lower())
+        lemmas.add(tok.lower_)
+        if tok.is_sent_start and tok.lower_.endswith("s") and tok.lemma_.lower() == tok.lower_:
+            lemmas.add(tok.lower_[:-1])  # "Guards were sent": the small model keeps "guards"
+    return lemmas
+
+
+def _phrase_tokens(token: Any) -> tuple[list[Any], str]:
+    """The trigger's phrase: its subtree, its head and the head's children, the noun its
+    relative clause describes, and a window of four words on each side within the
+    sentence (ten before it when its object is a pronoun, whose antecedent comes earlier:
+    "exports of coal, though it suspended these"); and the window's text."""
     tokens = list(token.subtree)
     head = token.head
     if head != token:
@@ -254,14 +269,7 @@ def _phrase_lemmas(token: Any) -> set[str]:
                      for c in token.children) else 4  # "suspended these": look back for them
     lo, hi = max(sent.start, token.i - back), min(sent.end, token.i + 5)
     tokens.extend(token.doc[lo:hi])
-    window = token.doc[lo:hi].text  # whole hyphenated words too: "ship-to-ship"
-    lemmas = {word.strip(".,;:()\"'").lower() for word in window.split() if "-" in word}
-    for tok in tokens:
-        lemmas.add(tok.lemma_.lower())
-        lemmas.add(tok.lower_)
-        if tok.is_sent_start and tok.lower_.endswith("s") and tok.lemma_.lower() == tok.lower_:
-            lemmas.add(tok.lower_[:-1])  # "Guards were sent": the small model keeps "guards"
-    return lemmas
+    return tokens, token.doc[lo:hi].text
 
 
 def _subject(token: Any) -> Any | None:
@@ -365,6 +373,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False  # "Cronin added that ...": a verb of saying here, not of the act
     if rule.with_ and not (rule.with_ & lemmas):
         return False
+    if rule.with_nouns and not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in rule.with_
+                                   for t in _phrase_tokens(token)[0]):
+        return False  # "cuts fueled by a miscalculation": no fuel is cut
     if rule.type == "smuggling" and _restricted(token):
         return False
     if rule.person_held and not _holds_person(token, lexicon):
@@ -382,7 +393,7 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
                 c.dep_ in ("aux", "auxpass") for c in token.children):
             return False  # "what might make you hopeful: North Korea revealing its sites"
         if token.pos_ == "NOUN" and not any(t.ent_type_ in ("DATE", "TIME")
-                                            for t in token.subtree) and not any(
+                                            for t in _own_subtree(token)) and not any(
                 c.dep_ == "amod" and c.lower_ in _FRESH for c in token.children):
             return False  # "North Korea's pledge" mostly names a statement told elsewhere
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
@@ -451,6 +462,13 @@ def _restricted(token: Any) -> bool:
         noun = noun.head
     return noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against") \
         and noun.head.head.lemma_.lower() in _RESTRICTIONS
+
+
+def _own_subtree(token: Any) -> list[Any]:
+    """The subtree of ``token`` less what is conjoined to it ("the threat and a Cold
+    War-era strategy": not the strategy's date)."""
+    skip = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return [t for t in token.subtree if t.i not in skip]
 
 
 def _holds_person(token: Any, lexicon: Lexicon) -> bool:
@@ -988,8 +1006,10 @@ def _conditional(token: Any) -> bool:
 
     if node.dep_ in ("advcl", "ROOT") and condition(node):  # a root with "if": misparsed
         return True
-    return any(c.dep_ == "aux" and c.lower_ in _MAYBE | {"will"} for c in node.children) \
-        and any(c.dep_ == "advcl" and condition(c) for c in node.children)
+    return any(  # "..., it would have made it harder to impose sanctions"
+        any(c.dep_ == "aux" and c.lower_ in _MAYBE | {"will"} for c in clause.children)
+        and any(c.dep_ == "advcl" and condition(c) for c in clause.children)
+        for clause in (node, *list(node.ancestors)[:3]))
 
 
 def _prevented(token: Any) -> bool:
