@@ -330,6 +330,14 @@ def test_find_attributions_she_is_the_last_main_subject_not_a_name_in_a_quote(
 
 
 @pytest.mark.model
+def test_find_attributions_shown_someone_something_is_no_report(nlp: Any) -> None:
+    text = ("Trump has long been skeptical of the United Nations, though Haley told Reuters "
+            "that she has shown him the body's worth by pushing the council to toughen "
+            "sanctions on North Korea.")
+    assert _chain_at(nlp, text, "toughen sanctions on North Korea")[0] == ("Reuters", "Haley")
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("outlet", "chain"), [("KCNA", None), (None, ("Kim Jong Un",))])
 def test_find_attributions_he_said_in_the_states_own_media_names_nobody(
     nlp: Any, outlet: str | None, chain: tuple[str, ...] | None

@@ -338,6 +338,8 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     if (lemma == "find" and
                                                 not any(c.dep_ == "ccomp" for c in verb.children)):
         return None
+    if lemma == "show" and any(c.dep_ == "dative" for c in verb.children):
+        return None  # "she has shown him the body's worth": a demonstration, no report
     if verb.dep_ in ("advcl", "conj") and verb.head.lemma_.lower() in SPEECH_LEMMAS:
         return None  # "said ..., adding that": one cue
     subj = _subject(verb)

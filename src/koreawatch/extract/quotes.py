@@ -295,8 +295,10 @@ def _antecedent(tok: Any, st: _State) -> tuple[str, int] | None:
     best = next((m for m in reversed(fits) if m.subject), fits[-1] if fits else None)
     if best is None:
         return None
-    sentence = st.doc[best.pos].sent  # its main subject before a subordinate one
-    best = next((m for m in fits if m.main and sentence.start <= m.pos < sentence.end), best)
+    sentence = st.doc[best.pos].sent  # in an earlier sentence, its main subject before a
+    if sentence.start != tok.sent.start:  # subordinate one; in the pronoun's own, the nearest
+        best = next((m for m in fits if m.main and sentence.start <= m.pos < sentence.end),
+                    best)
     name = _expand(best.name, best.pos + 1, st)
     if sex:
         st.gender.setdefault(name, sex)
