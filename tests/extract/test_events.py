@@ -142,6 +142,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("Pompeo returned with three American prisoners held by North Korea.", "arrest"),
         ("American prisoners held in North Korea are on their way home.", "arrest"),
         ("North Korea is holding six South Koreans.", "arrest"),
+        ("All parts of the country are rendering assistance to the flood victims.",
+         "aid_delivery"),
         ("He praised Russia and China for cutting off some fuel to Pyongyang.",
          "trade_suspension"),
         ("The U.S. ratcheted up sanctions on North Korea last year.", "trade_suspension"),
@@ -453,6 +455,12 @@ def test_events_time_choice(sentence: str, start: str, end: str | None,
                             precision: str) -> None:
     (cand, when), *_ = timed(sentence)
     assert (when.start, when.end, when.precision) == (start, end, precision), cand
+
+
+def test_events_a_modal_reaches_a_conjunct_four_words_down() -> None:
+    found = candidates("Counties should promote the victims' living by providing them with "
+                       "food and promptly supplying them with relief materials.")
+    assert [c.modality for c in found if c.type == "aid_delivery"] == ["expected", "expected"]
 
 
 def test_events_present_perfect_conjunct_is_not_dated_by_its_sibling() -> None:

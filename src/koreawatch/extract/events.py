@@ -681,14 +681,14 @@ def _hedged(token: Any, sent: Any) -> bool:
 
 
 def _plan_ancestors(token: Any) -> list[Any]:
-    """Up to three governing words, with their auxiliaries, that can carry a plan or modal
+    """Up to four governing words, with their auxiliaries, that can carry a plan or modal
     for the trigger ("plans to reopen", "would close and seal", "will ensure that food is
     supplied"): the climb stops at an adverbial (but not a purpose infinitive), relative
     or adjectival clause, whose governing verb is a different event ("offered an apology
     after he was shot")."""
     found: list[Any] = []
     node = token
-    for _ in range(3):
+    for _ in range(4):
         if node.head == node or (node.dep_ in _CLAUSE_EDGES and not _infinitive(node)):
             break
         node = node.head
