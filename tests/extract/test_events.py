@@ -458,8 +458,10 @@ def test_events_time_choice(sentence: str, start: str, end: str | None,
 
 
 def test_events_a_modal_reaches_a_conjunct_four_words_down() -> None:
-    found = candidates("Counties should promote the victims' living by providing them with "
-                       "food and promptly supplying them with relief materials.")
+    found = candidates("Provinces, cities and counties should promote the flood victims' "
+                       "living by providing them in a responsible manner with the food and "
+                       "other materials in need with those in reserve and promptly supplying "
+                       "them with relief materials of the state.")
     assert [c.modality for c in found if c.type == "aid_delivery"] == ["expected", "expected"]
 
 
