@@ -316,14 +316,14 @@ def test_is_own_outlet_sees_through_decorations(name: str, outlet: str | None,
 
 @pytest.mark.model
 @pytest.mark.parametrize(("outlet", "chain"),
-                         [(None, ("NPR", "Jenny Town")), ("NPR Online News", ("Jenny Town",))])
+                         [(None, ("NPR", "Mara Lind")), ("NPR Online News", ("Mara Lind",))])
 def test_find_attributions_she_is_the_last_main_subject_not_a_name_in_a_quote(
     nlp: Any, outlet: str | None, chain: tuple[str, ...]
 ) -> None:
-    text = ('"Sometimes you have to walk," Trump explained then.\n\nJenny Town, who follows '
-            "the North, took note of a speech Kim delivered in April.\n\n"
-            '"Kim Jong Un basically said that he would give the U.S. until the end of the '
-            'year," she told NPR.')
+    text = ('"We will not sign a bad deal," Trump added then.\n\nMara Lind, who studies '
+            "the North, took note of an address Kim gave in May.\n\n"
+            '"Kim Jong Un more or less said that he would wait for the Americans until the '
+            'autumn," she told NPR.')
     told = [a for a in find_attributions(nlp(text), outlet=outlet)
             if ".anaphora" in a.reason]
     assert [a.chain for a in told] == [chain]
@@ -331,10 +331,10 @@ def test_find_attributions_she_is_the_last_main_subject_not_a_name_in_a_quote(
 
 @pytest.mark.model
 def test_find_attributions_shown_someone_something_is_no_report(nlp: Any) -> None:
-    text = ("Trump has long been skeptical of the United Nations, though Haley told Reuters "
-            "that she has shown him the body's worth by pushing the council to toughen "
-            "sanctions on North Korea.")
-    assert _chain_at(nlp, text, "toughen sanctions on North Korea")[0] == ("Reuters", "Haley")
+    text = ("The president has long doubted the alliance, though Mills told Reuters that "
+            "she has shown him its value by pressing the council to tighten sanctions on "
+            "North Korea.")
+    assert _chain_at(nlp, text, "tighten sanctions on North Korea")[0] == ("Reuters", "Mills")
 
 
 @pytest.mark.model

@@ -138,14 +138,12 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "border_closure"),
         ("The North barred South Korean workers from entering the factory park.",
          "border_closure"),
-        ("Warmbier, who had been held in North Korea for 15 months, died in June.", "arrest"),
-        ("Pompeo returned with three American prisoners held by North Korea.", "arrest"),
-        ("American prisoners held in North Korea are on their way home.", "arrest"),
+        ("The student, who had been held in North Korea for ten months, died in May.", "arrest"),
+        ("The envoy flew home with two Canadian prisoners held by North Korea.", "arrest"),
+        ("Two American prisoners held in North Korea are flying home.", "arrest"),
         ("North Korea is holding six South Koreans.", "arrest"),
-        ("All parts of the country are rendering assistance to the flood victims.",
-         "aid_delivery"),
-        ("He praised Russia and China for cutting off some fuel to Pyongyang.",
-         "trade_suspension"),
+        ("Every province is rendering assistance to the storm victims.", "aid_delivery"),
+        ("He credited Beijing with cutting off diesel to Pyongyang.", "trade_suspension"),
         ("The U.S. ratcheted up sanctions on North Korea last year.", "trade_suspension"),
     ],
 )
@@ -259,18 +257,18 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("The primary topic of the trip: North Korea's nuclear threats.", False),
         ("The ministry said Pyongyang's cancellation was regrettable and did not conform "
          "with the dialogue pledged last month.", False),
-        ("During their meeting, Moon and Kim promised to work toward denuclearization.", True),
-        ("North and South Korea agreed Friday to denuclearize the peninsula.", True),
+        ("At the summit, Moon and Kim promised to work for a lasting peace.", True),
+        ("North and South Korea agreed on Friday to reopen a liaison office.", True),
         ("Japan and South Korea agreed Friday to share intelligence.", False),
         ("North Korea's latest warning came after the drills began.", True),
-        ("Cuts fed by a miscalculation of the North Korea threat and a Cold War-era "
-         "strategy weakened the navy.", False),
-        ("North Korea may say it is dismantling its nuclear arsenal.", False),
-        ("What might make you hopeful: North Korea revealing undeclared facilities.", False),
-        ("Even if Kim walks into the meeting and says he has given up his weapons, those "
-         "will still just be words.", False),
-        ("Pompeo was sent to Pyongyang in the hope that Kim would agree to free the "
-         "detainees.", False),
+        ("Budget cuts driven by a misreading of the North Korea threat and a Cold War-era "
+         "doctrine weakened the fleet.", False),
+        ("North Korea may say it is closing its test site.", False),
+        ("What would reassure us: North Korea revealing its hidden sites.", False),
+        ("Even if Kim arrives at the talks and says he has given up his missiles, nothing "
+         "will change.", False),
+        ("The envoy went to Pyongyang in the hope that Kim would agree to free the "
+         "sailors.", False),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:
@@ -309,11 +307,11 @@ def test_events_a_thwarted_attempt_is_no_event(sentence: str, found: set[str]) -
 
 
 @pytest.mark.parametrize("sentence", [
-    "So why didn't the prime minister order his military to shoot down the missile?",
+    "So why didn't the minister order the navy to shoot down the rocket?",
     "Did North Korea close the border with China?",
     "If North Korea closes the border again, trade will collapse.",
     "Unless Pyongyang arrests the smugglers, the trade will go on.",
-    "If either one voted against it, it would have made it harder to impose sweeping "
+    "If Moscow had voted against it, it would have made it harder to impose broad "
     "sanctions on Pyongyang.",
 ])
 def test_events_questions_and_conditions_tell_no_event(sentence: str) -> None:
@@ -330,16 +328,16 @@ def test_events_a_disaster_emergency_is_no_health_measure() -> None:
 @pytest.mark.parametrize("sentence", [
     "Sanctions have hit North Korea's trade with China.",
     "Washington imposed sanctions on both North Korea exports and imports.",
-    "He praised China for cutting off some fuel to Pyongyang.",
+    "He thanked Beijing for cutting off some diesel to Pyongyang.",
 ])
 def test_events_sanctions_hitting_trade_are_no_smuggling(sentence: str) -> None:
     assert {c.type for c in candidates(sentence)} == {"trade_suspension"}
 
 
 @pytest.mark.parametrize(("sentence", "count"), [
-    ("Activists were not stopping this crude and dirty play, she said.", 0),
+    ("The groups were not stopping this crude stunt, she said.", 0),
     ("Defense cuts fueled by a miscalculation weakened the navy.", 0),
-    ("The council imposed sanctions, seeking to limit its access to petroleum products.", 1),
+    ("The council imposed sanctions, seeking to limit the North's access to refined oil.", 1),
 ])
 def test_events_goods_cut_off_are_named_goods_and_no_aim(sentence: str, count: int) -> None:
     assert [c.type for c in candidates(sentence)].count("trade_suspension") == count
@@ -443,11 +441,11 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "approx"),
         ("The Cabinet decided to supply building materials so that houses can be built by "
          "October.", "2021-03-15", None, "unknown"),
-        ("North Korea agreed in 2005 to give up its nuclear program.", "2005-01-01",
+        ("North Korea agreed in 2005 to freeze its reactor.", "2005-01-01",
          "2021-03-15", "day"),
         ("North Korea said this year that it would give up its program.", "2021-03-15",
          "2021-03-15", "day"),
-        ("In January, Trump accepted the offer after Kim agreed to suspend missile tests.",
+        ("In January, Seoul accepted the offer after Kim agreed to pause the drills.",
          "2021-01-01", "2021-03-15", "day"),
     ],
 )
@@ -458,11 +456,11 @@ def test_events_time_choice(sentence: str, start: str, end: str | None,
 
 
 def test_events_a_modal_reaches_a_conjunct_four_words_down() -> None:
-    found = candidates("Provinces, cities and counties should promote the flood victims' "
-                       "living by providing them in a responsible manner with the food and "
-                       "other materials in need with those in reserve and promptly supplying "
-                       "them with relief materials of the state.")
-    assert [c.modality for c in found if c.type == "aid_delivery"] == ["expected", "expected"]
+    text = ("Towns, villages and farms should improve the storm victims' living by giving "
+            "them in an orderly way the rice and other goods in need with those in store and "
+            "quickly supplying them with relief materials of the state.")
+    supplying = [c for c in candidates(text) if text[c.trigger_start:c.trigger_end] == "supplying"]
+    assert [(c.type, c.modality) for c in supplying] == [("aid_delivery", "expected")]
 
 
 def test_events_present_perfect_conjunct_is_not_dated_by_its_sibling() -> None:

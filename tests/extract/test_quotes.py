@@ -85,9 +85,9 @@ def _find(text: str, own_outlet: str | None = None) -> list[tuple[str, str, tupl
         ('"The guards now search every single truck at the bridge," a source said.', "source"),
         ('"Officials have closed the market for a second week," the spokesman said.',
          "spokesman"),
-        ("Jenny Town, who follows the North, took note of a speech Kim delivered in April."
-         '\n\n"Kim basically said that he would give the U.S. until the end of the year," '
-         "she told NPR.", "Jenny Town"),
+        ("Mara Lind, who studies the North, took note of an address Kim gave in May."
+         '\n\n"Kim more or less said that he would wait for the Americans until autumn," '
+         "she told NPR.", "Mara Lind"),
     ],
 )
 def test_find_quotes_finds_speaker(text: str, speaker: str) -> None:
