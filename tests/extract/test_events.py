@@ -264,6 +264,12 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("Budget cuts driven by a misreading of the North Korea threat and a Cold War-era "
          "doctrine weakened the fleet.", False),
         ("North Korea may say it is closing its test site.", False),
+        ("Trade suffered from North Korea's strict quarantine (of which it still claims to "
+         "have no cases).", True),
+        ("Trade suffered from Japan's strict quarantine (of which it still claims to have "
+         "few cases).", False),
+        ("North Korea has reported no infections. Yet it still claims the virus is foreign.",
+         True),
         ("What would reassure us: North Korea revealing its hidden sites.", False),
         ("Even if Kim arrives at the talks and says he has given up his missiles, nothing "
          "will change.", False),

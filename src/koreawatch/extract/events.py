@@ -56,6 +56,7 @@ from typing import Any
 from koreawatch.errors import KoreaWatchError
 from koreawatch.extract.attribution import attribution_for
 from koreawatch.extract.event_time import TimeChoice
+from koreawatch.extract.quotes import PersonResolver
 from koreawatch.models import EVENT_TYPES, Actor, Attribution
 
 log = logging.getLogger(__name__)
@@ -349,7 +350,7 @@ def _vetoing_lemmas(token: Any) -> set[str]:
 
 
 def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon,
-               own_media: bool = False) -> bool:
+               own_media: bool = False, people: PersonResolver | None = None) -> bool:
     if token.pos_ not in rule.pos or (rule.own_media_only and not own_media):
         return False
     if rule.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == rule.particle
@@ -401,6 +402,14 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in token.children):
             return False  # "will look at what North Korea has said": said before, not now
         subject = _speaker_token(token, own_media)
+        if subject is not None and subject.lower_ == "it" and not own_media \
+                and people is not None:  # "..., of which it still claims to have no cases"
+            named = [e for e in subject.sent.ents if e.end <= subject.i
+                     and e.label_ in ("GPE", "ORG", "NORP")]  # "North Korea's quarantine
+            if named:  # (of which it claims ...)": the body its own sentence named last
+                return _is_state(named[-1].text, lexicon)
+            body = people.person(subject)  # else the last body that spoke
+            return body is not None and _is_state(body[0], lexicon)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
 
@@ -1038,6 +1047,7 @@ def find_candidates(
     when the article is the North Korean state's own media (KCNA)."""
     lexicon = lexicon or load_lexicon()
     found: list[Candidate] = []
+    people: PersonResolver | None = None  # built when a statement verb needs "it" resolved
     previous_hedged = False
     for sent in doc.sents:
         hedged_here = any(t.lower_ in _HEDGE_WORDS for t in sent)
@@ -1053,8 +1063,10 @@ def find_candidates(
                     or _ordered_shooting(token) or _conditional(token):
                 continue
             lemmas = _phrase_lemmas(token)
+            if people is None and any(r.state_subject for r in rules):
+                people = PersonResolver(doc)
             rule = next((r for r in rules
-                         if _rule_fits(r, token, lemmas, lexicon, own_media)), None)
+                         if _rule_fits(r, token, lemmas, lexicon, own_media, people)), None)
             if rule is None or _long_standing(token) or (
                     rule.type != "official_statement" and _generic(token)):
                 continue
