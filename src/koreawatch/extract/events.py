@@ -1096,7 +1096,8 @@ def find_candidates(
                 new_referent=_new_referent(token) and not _CAPTION.search(sent.text),
                 sequel=any(c.dep_ == "advmod" and c.lower_ in _SEQUEL_WORDS
                            for c in token.children),
-                participle=token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp"),
+                participle=token.tag_ == "VBG" and (token.dep_ in ("advcl", "xcomp") or (
+                    token.dep_ == "pcomp" and token.head.lower_ == "as")),  # "quoted X as saying"
                 definite=(token.pos_ == "NOUN" and _definite_noun(token, ("the", "this", "that")))
                 or _known_people(token),
                 foreign_modifiers=_foreign_modifiers(token),
