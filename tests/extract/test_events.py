@@ -440,6 +440,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "2021-03-15", "2021-03-15", "day"),
         ("Kim said this month that the talks would resume.", "2021-03-01", "2021-03-15",
          "day"),
+        ("On Thursday, Xinhua quoted Kim as saying that he hoped for more trade.",
+         "2021-03-11", "2021-03-15", "day"),
         ("The country may have reopened the bridge in April.", "2020-04-01", "2020-04-30",
          "month"),
         ("The bridge reopened a day later.", None, "2021-03-15", "unknown"),
