@@ -206,6 +206,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Kim held Moon's hand in Panmunjom.",
         "The party held him responsible for the failure in Pyongyang.",
         "The missionary was held in high regard in Pyongyang.",
+        "The new sanctions target dozens of ships and shipping firms at sea.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:

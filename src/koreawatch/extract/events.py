@@ -240,9 +240,11 @@ class Candidate:
 
 def _phrase_lemmas(token: Any) -> set[str]:
     """Lemmas of the trigger's phrase (``_phrase_tokens``), and hyphenated words of its
-    window whole ("ship-to-ship")."""
+    window and its subtree whole ("ship-to-ship")."""
     tokens, window = _phrase_tokens(token)
-    lemmas = {word.strip(".,;:()\"'").lower() for word in window.split() if "-" in word}
+    subtree = token.doc[token.left_edge.i:token.right_edge.i + 1].text
+    lemmas = {word.strip(".,;:()\"'").lower() for word in f"{window} {subtree}".split()
+              if "-" in word}
     for tok in tokens:
         lemmas.add(tok.lemma_.lower())
         lemmas.add(tok.lower_)
@@ -377,8 +379,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if rule.with_nouns and not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in rule.with_
                                    for t in _phrase_tokens(token)[0]):
         return False  # "cuts fueled by a miscalculation": no fuel is cut
-    if rule.type == "smuggling" and _restricted(token):
-        return False
+    if rule.type == "smuggling" and (_restricted(token) or (
+            token.pos_ == "NOUN" and token.lemma_.lower() == "ship")):
+        return False  # "the sanctions target dozens of ships": vessels, not shipping
     if rule.person_held and not _holds_person(token, lexicon):
         return False
     if rule.without & _vetoing_lemmas(token):
