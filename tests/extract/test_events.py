@@ -207,7 +207,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "The party held him responsible for the failure in Pyongyang.",
         "The missionary was held in high regard in Pyongyang.",
         "The new sanctions target dozens of ships and shipping firms at sea.",
-        "Destroyers at sea can intercept the missiles in the final phase of flight.",
+        "Ships armed with interceptors can intercept the missiles in flight.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
