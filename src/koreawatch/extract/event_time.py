@@ -21,7 +21,10 @@ Rules, in priority order (each ``TimeChoice.reason`` starts with the rule's name
    ended by then ([open, report end]);
 6. ``sentence``: another date in the sentence, nearest to the trigger;
 7. ``pandemic``: "since / throughout / during the pandemic" → [2020-01-01, publication]
-   (``approx``);
+   (``approx``); so is an undated closure, suspension, health measure, aid or (not
+   simple past) claim in a sentence naming COVID-19, the coronavirus or the pandemic,
+   in an article of the pandemic years (2020 to May 2023: "has closed its borders to
+   keep out the coronavirus"), but not one incident (a shooting, an arrest);
 8. ``perfect``: present perfect → ``approx`` [publication - 30 days, publication] (a
    statement in the present perfect is a series of claims: "has denied", "has not
    admitted");
@@ -58,6 +61,11 @@ if TYPE_CHECKING:
     from koreawatch.extract.events import Candidate
 
 _PANDEMIC_START = date(2020, 1, 1)
+_PANDEMIC_END = date(2023, 5, 5)  # the WHO ended the COVID-19 emergency
+# the kinds of event that last through the pandemic, not one incident of it (a shooting)
+_PANDEMIC_MEASURES = frozenset({"border_closure", "trade_suspension", "health_measure",
+                                "official_statement", "aid_delivery"})
+_PANDEMIC_WORDS = re.compile(r"\b(covid(?:-19)?|coronavirus|pandemic)\b", re.I)
 _STATEMENT_PRECISIONS = ("day", "week", "part_of_month", "month", "approx")
 _BARE_PERIODS = ("month", "part_of_month", "season")
 _SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|since)\s+the\s+"
@@ -244,6 +252,13 @@ def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
     if since:
         return TimeChoice(_PANDEMIC_START.isoformat(), dct.isoformat(), "approx",
                           since.group(0), "pandemic: since the start of the pandemic")
+    virus = _PANDEMIC_WORDS.search(sentence)
+    if virus and _PANDEMIC_START <= dct <= _PANDEMIC_END and cand.modality != "expected" \
+            and cand.type in _PANDEMIC_MEASURES \
+            and (cand.type != "official_statement" or cand.tense != "past"):
+        return TimeChoice(_PANDEMIC_START.isoformat(), dct.isoformat(), "approx",
+                          virus.group(0), "pandemic: an undated act against or claim about "
+                          "the virus, since the pandemic began")
     if cand.tense == "present_perfect" and cand.modality != "expected":
         return _approx(dct, None, "perfect: undated present perfect: [DCT-30d, DCT]")
     if cand.type == "official_statement":
