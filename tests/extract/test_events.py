@@ -537,6 +537,14 @@ def test_events_decision_adopted_is_a_statement_only_in_state_media(
     assert {c.type for c in ev.find_candidates(doc, own_media=own_media)} == found
 
 
+@pytest.mark.parametrize(("own_media", "found"), [(True, {"official_statement"}), (False, set())])
+def test_events_others_fabricating_rumours_is_a_rebuttal_in_state_media(
+    own_media: bool, found: set[str]
+) -> None:
+    _norm, doc = parse("The puppets fabricated and spread groundless rumours about the republic.")
+    assert {c.type for c in ev.find_candidates(doc, own_media=own_media)} == found
+
+
 @pytest.mark.parametrize(("phrase", "state"), [
     ("the General Staff of the KPA", True), ("Mr Kim", True), ("the WPK", True),
     ("Kim Dong-yeon", False), ("a kpa-style parade", False)])

@@ -152,6 +152,16 @@ def test_pipeline_a_decision_adopted_speaks_for_the_meetings_statements() -> Non
     assert len(statement.mentions) == 1  # Kim's words are told in it
 
 
+def test_pipeline_the_states_own_media_item_is_one_statement() -> None:
+    text = ("Pyongyang, October 14 (KCNA) -- A spokesperson for the ministry released a press "
+            "statement on October 13.\n\nThe ministry rejects the report outright. The "
+            "West fabricated groundless rumours about the republic's harvest.")
+    result = extract_article(text, "item", date(2024, 10, 14), "KCNA", "Press statement")
+    statement = _one(result, "official_statement")  # the rebuttal, dated otherwise, joins it
+    assert statement.evidence.text.startswith("A spokesperson for the ministry released")
+    assert [m.text[:8] for m in statement.mentions] == ["The West"]
+
+
 def test_pipeline_records_follow_the_spec() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     by_type = {e.type: e for e in result.events}

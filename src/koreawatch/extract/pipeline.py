@@ -3,8 +3,9 @@
 Steps: normalize and parse the text once (``nlp.parse``); run the components on the
 parsed normalized text (time, places, attribution, events, quotes); keep the events
 of the sentences in scope (``extract/scope.py``: all of them in an article about North
-Korea); settle each event's time, places and sources; merge restatements; map every
-offset back to the original text. ``extract_article`` is a pure function of its inputs.
+Korea); settle each event's time, places and sources; merge restatements (in the state's
+own media, all of an item's statements are one: the item is the state speaking); map
+every offset back to the original text. ``extract_article`` is a pure function of its inputs.
 """
 
 from __future__ import annotations
@@ -207,7 +208,8 @@ def extract_article(text: str, article_id: str, published: date | None,
         key = tuple(sorted({m.place.id.split("/")[0] for m in places}))
         merged = False
         for i, (other, other_when, other_key, other_attr, other_places) in enumerate(records):
-            if ev.same_event((other, other_when, other_key), (cand, when, key)):
+            if ev.same_event((other, other_when, other_key), (cand, when, key)) or (
+                    own_media and cand.type == other.type == "official_statement"):
                 joined = other_places + [p for p in places if p not in other_places]
                 anchors = other.anchors | cand.anchors  # the event now names them all
                 if ev.better_representative(cand, other):
