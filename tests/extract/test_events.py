@@ -380,6 +380,8 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
         ("North Korea has refused outside help even as floods destroyed thousands of homes.",
          "negated"),
         ("China has offered to send vaccines to North Korea.", "expected"),
+        ("He authorized the envoys to convey the relief goods to the storm victims.",
+         "expected"),
         ("The leader offered an apology after a fisherman was shot dead by border guards.",
          "asserted"),
         ("The party will ensure that medicines are supplied to the flood victims.",

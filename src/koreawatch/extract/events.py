@@ -62,8 +62,9 @@ from koreawatch.models import EVENT_TYPES, Actor, Attribution
 log = logging.getLogger(__name__)
 
 _EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "expect",
-                 "plan", "prepare", "intend", "propose", "aim", "consider", "likely", "set",
-                 "going", "possible", "possibly", "ready", "willingness", "offer", "seek",
+                 "authorize", "instruct", "plan", "prepare", "intend", "propose", "aim",
+                 "consider", "likely", "set", "going", "possible", "possibly", "ready",
+                 "willingness", "offer", "seek",
                  "hope", "want", "willing", "must", "need", "necessary", "ought",
                  "proposal", "motion", "decide", "agree", "vow", "promise", "pledge",
                  "resolve", "determine"}
