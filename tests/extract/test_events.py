@@ -263,6 +263,8 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("North and South Korea agreed on Friday to reopen a liaison office.", True),
         ("Japan and South Korea agreed Friday to share intelligence.", False),
         ("North Korea's latest warning came after the drills began.", True),
+        ("The fear grew, considering North Korea's statement that the regime plans to sink "
+         "Japan's ships.", True),
         ("Budget cuts driven by a misreading of the North Korea threat and a Cold War-era "
          "doctrine weakened the fleet.", False),
         ("North Korea may say it is closing its test site.", False),

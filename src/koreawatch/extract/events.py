@@ -399,7 +399,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             return False  # "what might make you hopeful: North Korea revealing its sites"
         if token.pos_ == "NOUN" and not any(t.ent_type_ in ("DATE", "TIME")
                                             for t in _own_subtree(token)) and not any(
-                c.dep_ == "amod" and c.lower_ in _FRESH for c in token.children):
+                c.dep_ == "amod" and c.lower_ in _FRESH for c in token.children) \
+                and not _says_what(token):
             return False  # "North Korea's pledge" mostly names a statement told elsewhere
         if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
             return False  # "the dialogue pledged last month" names a pledge, tells none
@@ -416,6 +417,13 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             return body is not None and _is_state(body[0], lexicon)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+def _says_what(noun: Any) -> bool:
+    """Whether a statement noun carries what was said in a that-clause ("North Korea's
+    statement that the regime plans to sink Japan")."""
+    return any(c.dep_ in ("acl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in noun.children)
 
 
 # modals that leave a statement unmade ("may say", "could announce", "would deny")
