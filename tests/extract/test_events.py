@@ -533,19 +533,15 @@ def test_events_a_statement_told_as_coming_after_another_is_another_event() -> N
     assert not ev.same_event(said[0], said[1])
 
 
+@pytest.mark.parametrize("sentence", [
+    "The decision on repairing the flood damage was adopted unanimously.",
+    "The puppets fabricated and spread groundless rumours about the republic.",
+])
 @pytest.mark.parametrize(("own_media", "found"), [(True, {"official_statement"}), (False, set())])
-def test_events_decision_adopted_is_a_statement_only_in_state_media(
-    own_media: bool, found: set[str]
+def test_events_decisions_and_rebuttals_are_statements_only_in_state_media(
+    sentence: str, own_media: bool, found: set[str]
 ) -> None:
-    _norm, doc = parse("The decision on repairing the flood damage was adopted unanimously.")
-    assert {c.type for c in ev.find_candidates(doc, own_media=own_media)} == found
-
-
-@pytest.mark.parametrize(("own_media", "found"), [(True, {"official_statement"}), (False, set())])
-def test_events_others_fabricating_rumours_is_a_rebuttal_in_state_media(
-    own_media: bool, found: set[str]
-) -> None:
-    _norm, doc = parse("The puppets fabricated and spread groundless rumours about the republic.")
+    _norm, doc = parse(sentence)
     assert {c.type for c in ev.find_candidates(doc, own_media=own_media)} == found
 
 
