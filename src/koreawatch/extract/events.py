@@ -48,7 +48,7 @@ import functools
 import json
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -353,7 +353,8 @@ def _vetoing_lemmas(token: Any) -> set[str]:
 
 
 def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon,
-               own_media: bool = False, people: PersonResolver | None = None) -> bool:
+               own_media: bool = False, people: Callable[[], PersonResolver] | None = None
+               ) -> bool:
     if token.pos_ not in rule.pos or (rule.own_media_only and not own_media):
         return False
     if rule.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == rule.particle
@@ -413,7 +414,7 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
                      and e.label_ in ("GPE", "ORG", "NORP")]  # "North Korea's quarantine
             if named:  # (of which it claims ...)": the body its own sentence named last
                 return _is_state(named[-1].text, lexicon)
-            body = people.person(subject)  # else the last body that spoke
+            body = people().person(subject)  # else the last body that spoke
             return body is not None and _is_state(body[0], lexicon)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
@@ -499,7 +500,7 @@ def _holds_person(token: Any, lexicon: Lexicon) -> bool:
     "held by Pyongyang", "held for 15 months", "North Korea is holding six South Koreans"
     (not "held talks", "held him in high regard")."""
     patients = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN" or any(
+    if (token.dep_ in ("acl", "relcl") and token.tag_ == "VBN") or any(
             p.tag_ in ("WP", "WDT") for p in patients):
         patients.append(token.head)
     if not any(p.ent_type_ in ("PERSON", "NORP") or p.lemma_.lower() in _PEOPLE
@@ -1059,7 +1060,7 @@ def find_candidates(
     when the article is the North Korean state's own media (KCNA)."""
     lexicon = lexicon or load_lexicon()
     found: list[Candidate] = []
-    people: PersonResolver | None = None  # built when a statement verb needs "it" resolved
+    people = functools.cache(lambda: PersonResolver(doc))  # built when "it" must be resolved
     previous_hedged = False
     for sent in doc.sents:
         hedged_here = any(t.lower_ in _HEDGE_WORDS for t in sent)
@@ -1075,8 +1076,6 @@ def find_candidates(
                     or _ordered_shooting(token) or _conditional(token):
                 continue
             lemmas = _phrase_lemmas(token)
-            if people is None and any(r.state_subject for r in rules):
-                people = PersonResolver(doc)
             rule = next((r for r in rules
                          if _rule_fits(r, token, lemmas, lexicon, own_media, people)), None)
             if rule is None or _long_standing(token) or (
