@@ -597,7 +597,8 @@ def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
     for index, sent in enumerate(doc.sents):
         paragraph = _paragraph_of(starts, sent.start_char)
         found = _sentence_cues(sent, outlet)
-        if people is None and not own_media and any(c.anaphor for c in found):
+        if people is None and not own_media and any(
+                (c.anaphor or "").casefold() in ("he", "she") for c in found):
             people = PersonResolver(doc)
         cues = [c for c in (_resolve(c, history, index, None if own_media else sent, people)
                             for c in found) if c is not None]
