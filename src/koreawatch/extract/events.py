@@ -1139,12 +1139,15 @@ def _overlap(a: TimeChoice, b: TimeChoice) -> bool:
 
 
 def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
-               b: tuple[Candidate, TimeChoice, tuple[str, ...]]) -> bool:
+               b: tuple[Candidate, TimeChoice, tuple[str, ...]], own_media: bool = False) -> bool:
     """True when ``b`` restates ``a``: same type, overlapping dates, agreeing places, and
-    (for events without dates) nearly the same words."""
+    (for events without dates) nearly the same words; in the state's own media
+    (``own_media``) all statements of an item are one: the item is the state speaking."""
     (ca, ta, pa), (cb, tb, pb) = a, b
     if ca.type != cb.type or _modality_class(ca.modality) != _modality_class(cb.modality):
         return False
+    if own_media and ca.type == "official_statement":
+        return True
     if ca.sent_start == cb.sent_start:  # unless two clauses tell dates that cannot meet
         return ca.modifier is not None or cb.modifier is not None or not (
             ta.start and tb.start and ta.end and tb.end and not _overlap(ta, tb))

@@ -208,8 +208,7 @@ def extract_article(text: str, article_id: str, published: date | None,
         key = tuple(sorted({m.place.id.split("/")[0] for m in places}))
         merged = False
         for i, (other, other_when, other_key, other_attr, other_places) in enumerate(records):
-            if ev.same_event((other, other_when, other_key), (cand, when, key)) or (
-                    own_media and cand.type == other.type == "official_statement"):
+            if ev.same_event((other, other_when, other_key), (cand, when, key), own_media):
                 joined = other_places + [p for p in places if p not in other_places]
                 anchors = other.anchors | cand.anchors  # the event now names them all
                 if ev.better_representative(cand, other):
