@@ -370,6 +370,22 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The new bill also imposes financial sanctions on North Korea.", True),
+        ("The resolution was drafted by Washington. It also imposes new sanctions on North "
+         "Korea.", True),
+        ("The talks were about the peninsula. It also imposes new sanctions on North Korea.",
+         False),
+        ("Washington imposes sanctions on North Korea.", False),
+    ],
+)
+def test_events_a_law_tells_its_sanctions_in_the_present(text: str, found: bool) -> None:
+    # the simple present is habitual, but a law (or "it" after one) enacts what it tells
+    assert ("trade_suspension" in {c.type for c in candidates(text)}) is found
+
+
+@pytest.mark.parametrize(
     ("sentence", "modality"),
     [
         ("North Korea closed the border with China in January.", "asserted"),

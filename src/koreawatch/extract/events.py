@@ -93,6 +93,9 @@ _HABIT_NOUNS = {"reputation", "history", "record", "habit", "practice", "tendenc
                 "penchant", "tradition", "propensity"}
 _VAGUE_AMOUNTS = {"many", "most", "countless", "numerous", "thousands", "hundreds", "millions",
                   "tens"}
+# acts in force that speak in the present ("the law imposes new sanctions on North Korea")
+_LAW_NOUNS = {"law", "bill", "resolution", "legislation", "act", "decree", "order",
+              "package", "measure", "amendment"}
 _PREVENT_VERBS = {"prevent", "keep", "deter", "bar", "discourage", "prohibit", "forbid",
                   "ban", "dissuade", "restrain"}
 _CLAUSE_EDGES = {"advcl", "relcl", "acl", "parataxis"}
@@ -580,7 +583,8 @@ def _objects_of(token: Any, *prepositions: str) -> list[Any]:
 def _generic(token: Any) -> bool:
     """A habitual or generic statement, not an event (rule 1):
 
-    - a verb in the simple present with no auxiliary ("defectors flee the North");
+    - a verb in the simple present with no auxiliary ("defectors flee the North"),
+      unless a law is its subject ("the bill imposes sanctions");
     - a habitual adverb in the trigger's clause ("often", "usually", "over the years",
       "in the past" but not "in the past week"), or a habit named ("a reputation for
       sending people to camps"), or a relative clause that describes a kind ("defectors
@@ -597,7 +601,8 @@ def _generic(token: Any) -> bool:
             c.dep_ in ("det", "nummod", "poss", "quantmod") for c in token.head.children):
         return True  # "a crackdown on defectors who have fled": a kind, not an event
     if token.pos_ == "VERB" and token.tag_ in ("VBP", "VBZ") \
-            and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+            and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
+            and not _law_subject(token):
         return True
     clause = list(verb.subtree)
     words = {t.lower_ for t in clause}
@@ -616,6 +621,18 @@ def _generic(token: Any) -> bool:
 
 _ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever", "whomever",
                      "you"})
+
+
+def _law_subject(verb: Any) -> bool:
+    """Whether a law is the subject of a verb ("the bill imposes sanctions"), or "it" just
+    after a sentence about one ("The legislation is aimed at Moscow. It bars ..."): a law
+    tells in the present what its enactment did."""
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ == "it" and verb.sent.start > 0:
+        before = verb.doc[verb.sent.start - 1].sent
+        subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")
+                        and t.head.dep_ == "ROOT"), None)
+    return subject is not None and subject.lemma_.lower() in _LAW_NOUNS
 
 
 def _long_standing(token: Any) -> bool:
