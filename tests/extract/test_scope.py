@@ -50,6 +50,27 @@ def test_scope_article_about_north_korea_keeps_everything() -> None:
     assert sentences_in_scope(text, spans(text)) is None
 
 
+# a titled opinion piece that opens on Pyongyang and then turns elsewhere
+OPINION = ("Illustrative. The talks with North Korea have stalled. Critics say the policy "
+           "failed. Police arrested two protesters in Paris. Japan imposed sanctions on its "
+           "rival in 1938. The senator asked about wages. The mayor spoke about roads. The "
+           "union planned a march. Reporters asked about the budget. Voters wanted change.")
+
+
+@pytest.mark.parametrize(("title", "everything"),
+                         [(None, True), ("", True), ("The end of maximum pressure", False)])
+def test_scope_lead_stands_in_only_for_a_missing_title(title: str | None,
+                                                        everything: bool) -> None:
+    # a lead naming North Korea tells what an untitled article is about; a title that
+    # names it not, with few sentences naming it, makes the lead a passing mention
+    sentences = spans(OPINION)
+    scope = sentences_in_scope(OPINION, sentences, title=title)
+    assert (scope is None) is everything
+    if scope is not None:
+        kept = [OPINION[s:e].strip() for s, e in sentences if s in scope]
+        assert kept[0].startswith("The talks") and not any("Paris" in k for k in kept)
+
+
 @pytest.mark.parametrize(
     ("text", "title", "relevant"),
     [

@@ -6,9 +6,11 @@ turn its arrests and investigations into events. Rules, in order:
 
 1. ``relevant``: an article that names neither North Korea, its state, nor a place on its
    border cannot hold an event of interest (the relevance pre-filter; it is not parsed);
-2. ``focused``: the state's own media, an article whose title names North Korea, whose
-   first three sentences do, or where at least a fifth of the sentences do: every
-   sentence is in scope;
+2. ``focused``: the state's own media, an article whose title names North Korea (or,
+   when it has no title, whose first three sentences do), or where at least a fifth of
+   the sentences do: every sentence is in scope. A titled opinion piece on foreign policy
+   that opens on Pyongyang and moves on to Japan in the 1930s is not about North Korea;
+   its title says so;
 3. ``passing``: otherwise only a sentence that names North Korea (or one of its places),
    and the sentence after it in the same paragraph, are in scope.
 """
@@ -43,7 +45,8 @@ def sentences_in_scope(
         return None
     naming = [bool(NORTH_KOREA.search(text[s:e])) or any(s <= p < e for p in place_offsets)
               for s, e in sentences]
-    if any(naming[:_LEAD_SENTENCES]) or sum(naming) >= _FOCUS_SHARE * max(1, len(naming)):
+    if (not title and any(naming[:_LEAD_SENTENCES])) \
+            or sum(naming) >= _FOCUS_SHARE * max(1, len(naming)):
         return None
     keep: set[int] = set()
     for i, (start, _end) in enumerate(sentences):
