@@ -208,6 +208,8 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "The missionary was held in high regard in Pyongyang.",
         "The new sanctions target dozens of ships and shipping firms at sea.",
         "Ships armed with interceptors can intercept the missiles in flight.",
+        "The new law will punish and deter bad behaviour by North Korea.",
+        "Congress voted to punish the regime's misconduct at sea.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:

@@ -391,9 +391,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False
     if rule.without & _vetoing_lemmas(token):
         return False
-    if rule.without_object and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in rule.without_object
-            for c in token.children):
+    if rule.without_object and any(c.lemma_.lower() in rule.without_object
+                                   for c in _objects_shared(token)):
         return False
     if rule.state_subject:
         if any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in token.children):
@@ -421,6 +420,14 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             return body is not None and _is_state(body[0], lexicon)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+def _objects_shared(verb: Any) -> list[Any]:
+    """A verb's objects (and passive subjects), or, when it has none, those of the verb
+    it is coordinated with: "punish and deter bad behavior" punishes the behaviour."""
+    def objects(word: Any) -> list[Any]:
+        return [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objects(verb) or [o for c in verb.children if c.dep_ == "conj" for o in objects(c)]
 
 
 def _says_what(noun: Any) -> bool:
