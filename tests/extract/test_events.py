@@ -374,6 +374,23 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        ("The bank paid a fine in order to end the penalties that were imposed on it for its "
+         "earlier evasion of sanctions on North Korea.", True),
+        ("Investigators described the circumvention of sanctions on North Korea by tankers.",
+         True),
+        ("Guards were posted in order to stop the evasion of sanctions on North Korea.", False),
+    ],
+)
+def test_events_sanctions_evasion_and_facts_told_inside_a_purpose(text: str,
+                                                                   found: bool) -> None:
+    # evading sanctions is smuggling; a purpose clause leaves its act undone, but a relative
+    # clause inside it tells a fact about its noun
+    assert ("smuggling" in {c.type for c in candidates(text)}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         ("The new bill also imposes financial sanctions on North Korea.", True),
         ("The resolution was drafted by Washington. It also imposes new sanctions on North "
          "Korea.", True),

@@ -859,11 +859,14 @@ def _stem_rules(token: Any, lexicon: Lexicon) -> tuple[TriggerRule, ...] | None:
 def _in_purpose(token: Any) -> bool:
     """A trigger in a purpose clause ("in order to cut down on smuggling and illegal border
     crossings") is not an event: the trigger, or an infinitive above it, follows a purpose
-    phrase."""
+    phrase. A relative clause tells a fact of its noun: the search stops there ("in order to
+    be relieved of the punishments that were slapped on it for its evasion of sanctions")."""
     for node in (token, *list(token.ancestors)[:4]):
         start = max(node.sent.start, node.i - 6)
         if _PURPOSE.search(node.doc[start:node.i].text + " "):
             return True
+        if node.dep_ == "relcl":
+            break
     return False
 
 
