@@ -82,6 +82,12 @@ def test_scope_lead_stands_in_only_for_a_missing_title(title: str | None,
         ("The WPK Central Committee sent relief materials.", None, True),
         ("The city council approved the budget on Tuesday.", None, False),
         ("The city council approved the budget.", "Kim Jong Un inspects a farm", True),
+        ("The North has refused to talk.", None, True),
+        ("Aid reached the North, which thanked Beijing.", None, True),
+        ("The North Tower fell half an hour later.", None, False),
+        ("Ships patrol the North Atlantic; food banks in the North Texas area are busy.", None,
+         False),
+        ("Rebels hold the north of the country.", None, False),
     ],
 )
 def test_scope_relevance_prefilter(text: str, title: str | None, relevant: bool) -> None:

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 
 NORTH_KOREA = re.compile(
     r"\b(north korean?s?|pyongyang|dprk|kim jong|kim yo[- ]jong|kim il[- ]sung|kcna|"
-    r"korean peninsula|n\. ?korean?|north's|the north|korean central news|rodong sinmun|"
+    r"korean peninsula|n\. ?korean?|north's|(?-i:[Tt]he North(?!\s+[A-Z]))|"
+    r"korean central news|rodong sinmun|"
     r"wpk|workers' party of korea|korean people's army|supreme people's assembly|"
     r"yalu|tumen|amnok|tuman|sinuiju|hyesan|dandong|rason|"
     r"ryanggang|yanggang|hamgyong|hamkyong|jagang|chagang|kaesong|panmunjom)\b", re.I)
