@@ -210,6 +210,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Ships armed with interceptors can intercept the missiles in flight.",
         "The new law will punish and deter bad behaviour by North Korea.",
         "Congress voted to punish the regime's misconduct at sea.",
+        "He pictures the agency supplying its rivals with software designs.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
@@ -240,6 +241,8 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("The roads have been blocked, the General Staff of the Korean People's Army said.",
          True),
         ("North Korea's actions seriously threaten the safety of our citizens.", False),
+        ("Nobody knows what he will do when North Korea says something worse.", False),
+        ("When North Korea said it would shut the border, traders panicked.", True),
         ("Soon after, Mr Kim declared that his country had become a nuclear state.", True),
         ("Kim pledged to scrap the time zone Pyongyang created in 2015.", True),
         ("North Korea urged the United States to stop its military drills.", True),

@@ -1043,15 +1043,20 @@ def _in_question(token: Any) -> bool:
 
 
 def _conditional(token: Any) -> bool:
-    """ "Even if Kim walks in and says ...", "unless the North closes the border": what a
-    condition supposes is no event, nor what would follow from it ("If the North closes
-    the border, trade will collapse")."""
+    """ "Even if Kim walks in and says ...", "unless the North closes the border", "when
+    North Korea says something worse" (a present "when"): what a condition supposes is no
+    event, nor what would follow from it ("If the North closes the border, trade will
+    collapse")."""
     node = token
     while node.dep_ == "conj" and node.head is not node:
         node = node.head
 
     def condition(clause: Any) -> bool:
-        return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"
+                 or (c.dep_ == "advmod" and c.tag_ == "WRB")}  # spaCy: "when" an adverb
+        return bool(marks & {"if", "unless"}) or bool(marks & {"when", "whenever", "once"}) \
+            and clause.tag_ in ("VBZ", "VBP") and not any(  # "when North Korea says it":
+                c.dep_ in ("aux", "auxpass") for c in clause.children)  # a time supposed
 
     if node.dep_ in ("advcl", "ROOT") and condition(node):  # a root with "if": misparsed
         return True
