@@ -290,6 +290,28 @@ def test_pipeline_statement_reported_by_state_media_citing_the_military_has_no_s
     assert statement.sources == ()
 
 
+def test_pipeline_statements_made_on_different_days_stay_apart() -> None:
+    # illustrative: a detention announced in February and a sentence announced this week
+    text = ("Illustrative. The regime announced on Wednesday that the student had been "
+            "sentenced to eight years of hard labour. The regime first announced his "
+            "detention on February 14, saying he had committed hostile acts.")
+    statements = [e for e in extract_article(text, "t", date(2019, 4, 17),
+                                             title="North Korea jails a student").events
+                  if e.type == "official_statement"]
+    assert sorted(e.when.start for e in statements) == ["2019-02-14", "2019-04-17"]
+
+
+def test_pipeline_two_triggers_of_one_sentence_are_one_statement() -> None:
+    # illustrative: the verb inside the relative clause tells the noun's statement again
+    text = ("Illustrative. North Korea blew up the liaison office, and Pyongyang declared "
+            "that the building was gone. The demolition followed a June 9 announcement in "
+            "which North Korea said it was cutting every hotline.")
+    statements = [e for e in extract_article(text, "t", date(2020, 6, 16)).events
+                  if e.type == "official_statement"]
+    assert [e.when.start for e in statements] == ["2020-06-16", "2020-06-09"]
+    assert not statements[0].mentions  # the June 9 sentence is not folded into the first
+
+
 def test_pipeline_a_place_name_inside_a_person_name_is_no_place() -> None:
     text = ("Illustrative. Kim Jae Ryong, a party secretary, delivered relief food to flood "
             "victims in Jagang Province on Saturday.")

@@ -1194,6 +1194,9 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
         return True  # an undated restatement of a dated event of the same kind
     if pa and pb:
         return bool(set(pa) & set(pb)) and _overlap(ta, tb)
+    if ca.type == "official_statement" and ta.start and tb.start and ta.start != tb.start \
+            and ta.reason.startswith("statement.") and tb.reason.startswith("statement."):
+        return False  # said on February 14 and said today: two statements
     if ca.type == "official_statement" and ca.speaker and ca.speaker == cb.speaker:
         return True
     if not (ta.start or ta.end) and not (tb.start or tb.end) and not pa and not pb:

@@ -207,7 +207,13 @@ def extract_article(text: str, article_id: str, published: date | None,
         places = _places_for(cand, mentions, attribution)
         key = tuple(sorted({m.place.id.split("/")[0] for m in places}))
         merged = False
-        for i, (other, other_when, other_key, other_attr, other_places) in enumerate(records):
+        # a record told in the same sentence first: two triggers of one sentence ("a June 9
+        # announcement in which North Korea said ...") are likelier one event than either
+        # is a restatement of an earlier sentence's
+        order = sorted(range(len(records)),
+                       key=lambda i: records[i][0].sent_start != cand.sent_start)
+        for i in order:
+            other, other_when, other_key, other_attr, other_places = records[i]
             if ev.same_event((other, other_when, other_key), (cand, when, key), own_media):
                 joined = other_places + [p for p in places if p not in other_places]
                 anchors = other.anchors | cand.anchors  # the event now names them all
