@@ -242,6 +242,12 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
          True),
         ("North Korea's actions seriously threaten the safety of our citizens.", False),
         ("Nobody knows what he will do when North Korea says something worse.", False),
+        ("A North Korean health official told the state news agency that no case had been "
+         "found.", True),
+        ("North Korea told its guards to shoot.", False),
+        ("Chinese state media reported last month that the city had locked down.", False),
+        ("Iran's regime denied the report on Monday.", False),
+        ("The North's army General Staff said it would send troops back to the park.", True),
         ("When North Korea said it would shut the border, traders panicked.", True),
         ("Soon after, Mr Kim declared that his country had become a nuclear state.", True),
         ("Kim pledged to scrap the time zone Pyongyang created in 2015.", True),

@@ -314,12 +314,22 @@ def is_state_name(phrase: str) -> bool:
     return _is_state(phrase, load_lexicon())
 
 
+# another country named first: the generic state words after it ("state media", "the
+# regime", "the foreign ministry") are that country's
+_FOREIGN_OWNER = re.compile(
+    r"(chinese|china'?s?|russian|russia'?s?|south korean?|south korea'?s|seoul'?s?|japanese|"
+    r"japan'?s?|u\.?s\.?|american|america'?s|iranian|iran'?s|syrian|syria'?s|cuban|"
+    r"vietnamese|british|french|german|indian|israeli|turkish|venezuelan)\b")
+
+
 def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
     """Whether ``phrase`` names the North Korean state; in the state's own media
     (``own_media``) generic names ("the government", "a spokesperson", "it") do too."""
     low = phrase.lower().strip()
     low = re.sub(r"^(the|a|an)\s+", "", low)
     low = re.sub(r"^(mr|mrs|ms|comrade)\.?\s+", "", low)  # "Mr Kim" is Kim
+    if _FOREIGN_OWNER.match(low):
+        return False  # "Chinese state media", "Iran's regime": another state's
     names = lexicon.state_names | lexicon.own_media_names if own_media else lexicon.state_names
     if low in names or ("the " + low) in names:
         return True
