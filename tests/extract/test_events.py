@@ -381,6 +381,23 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("In April 2018, authorities in Busan held a Togo-flagged tanker for two months.",
+         "crackdown"),
+        ("One woman waded across the river near Musan in the spring of 2019.",
+         "illegal_crossing"),
+        ("The army plans to move troops back into the joint factory park.",
+         "security_reinforcement"),
+        ("The North refused the AstraZeneca shots offered to it in July.", "aid_delivery"),
+    ],
+)
+def test_events_more_words_for_seizures_crossings_deployments_and_aid(sentence: str,
+                                                                      etype: str) -> None:
+    assert etype in {c.type for c in candidates(sentence)}
+
+
+@pytest.mark.parametrize(
     ("text", "found"),
     [
         ("The bank paid a fine in order to end the penalties that were imposed on it for its "
