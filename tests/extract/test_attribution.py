@@ -221,6 +221,15 @@ CASES = [
     ("Yonhap reported, citing the National Intelligence Service, that the North deployed "
      "more troops to the border.", "the North deployed more troops", ("Yonhap", "NIS"),
      "speech.citing"),
+    # bodies that speak: a think tank, an embassy
+    ("Freight trains could run again next month, a South Korean think tank said Tuesday.",
+     "Freight trains could run again", ("a South Korean think tank",), "speech"),
+    ("The train reached the station on Monday, the embassy said in a post.",
+     "The train reached the station", ("the embassy",), "speech"),
+    # the speaker after its verb, which spaCy coordinates with the root
+    ("Pyongyang sent a special team of about 40 police officers to the county in early "
+     "May, said a second source, a resident of Musan county.",
+     "Pyongyang sent a special team", ("a second source",), "speech"),
 ]
 
 

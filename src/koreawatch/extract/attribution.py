@@ -35,7 +35,8 @@ that fired there, and cues of lower rules only inside clauses that those do not 
    "according to reports" with no named source -> chain ``()``, ``hedged=True``.
 
 Scope (the stretch ``start``/``end``): a cue on the main clause (the speech verb is the
-sentence root or a parenthetical beside it, or an "according to"/"per" phrase) covers its
+sentence root or a parenthetical beside it, a trailing "..., said a second source" that
+the parser coordinates with the root, or an "according to"/"per" phrase) covers its
 sentence, less the speaker's own noun phrase when that stands at the start or the end of it
 ("Park, a defector who fled in 2006, said ..." does not attribute the flight to Park); a cue
 in an embedded or coordinated clause ("..., which Pyongyang said was proof", "... and told
@@ -110,7 +111,8 @@ SOURCE_NOUNS = _words(
     "trader traders merchant merchants smuggler smugglers worker workers farmer farmers "
     "soldier soldiers officer officers refugee refugees activist activists professor scholar "
     "economist scientist director chief head chairman secretary ambassador commander "
-    "citizen citizens student students teacher doctor leader leaders"
+    "citizen citizens student students teacher doctor leader leaders tank think-tank embassy "
+    "consulate post centre center foundation firm company operator programme program"
 )
 SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PRONOUNS = _words("he she it they we i this that these those")
@@ -361,8 +363,10 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
             chain, reason, rank = (heard, name), "speech.told", 5
     if anaphor is None and _owner(subj) is not None:
         reason = "speech.report"
+    inverted = subj.i > verb.i and verb.head.dep_ == "ROOT" and verb.dep_ in (
+        "conj", "parataxis", "ccomp")  # "..., said a second source": spaCy's conj of the root
     level = verb.dep_ == "ROOT" or (verb.head.dep_ == "ROOT" and verb.dep_ == "parataxis") \
-        or misparsed is not None
+        or misparsed is not None or inverted
     start, end = _speech_scope(sent, subj) if level else _subtree_span(verb)
     return _Cue(chain, subj.idx, verb.idx + len(verb.text), start, end, reason, rank, level,
                 anaphor=anaphor, head=_named_word(subj))
