@@ -230,6 +230,12 @@ CASES = [
     ("Pyongyang sent a special team of about 40 police officers to the county in early "
      "May, said a second source, a resident of Musan county.",
      "Pyongyang sent a special team", ("a second source",), "speech"),
+    # ... and a subjectless root over the main clause, its speaker an apposition before it
+    ("North Korean authorities have detained at least five suspected smugglers in Manpo, "
+     "Jagang Province, since an inspection team sent from Pyongyang began searching the "
+     "city's riverside markets, a source in the province told Reuters.",
+     "have detained at least five",
+     ("a source in the province",), "speech"),
 ]
 
 

@@ -321,8 +321,10 @@ def _speech_scope(sent: Any, subj: Any) -> tuple[int, int]:
 
 def _trailing_speaker(verb: Any) -> Any | None:
     """ "..., a source in Ryanggang told Daily NK." parsed as a verb conjoined to the main
-    clause with the speaker as an apposition before it: that apposition is the speaker."""
-    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    clause, or as a subjectless root over it, with the speaker as an apposition before it:
+    that apposition is the speaker."""
+    if verb.dep_ not in ("conj", "ROOT") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     before = [t for t in verb.doc[verb.sent.start:verb.i] if t.dep_ == "appos"
               and t.right_edge.i == verb.i - 1]
