@@ -269,6 +269,10 @@ CONTINUATION = [
      ("Daily NK", "A source in Hoeryong")),
     ("The police arrested two men. He said nothing about it.", "The police arrested two men",
      None),
+    # "the report says" with only a person's chain before it: the report, not the person
+    ("Choi, a farmer, told the BBC she fled in 2019.\n\nThe group published its study on "
+     "Monday. Among other cases, the report says, a man was shot in Hyesan in 2020.",
+     "a man was shot in Hyesan", ("the report",)),
     # a bare "reportedly" in a paragraph with no named chain stays unnamed
     ("Back in January, the country reportedly shut the border. It was reopened in May.",
      "the country reportedly shut the border", ()),

@@ -518,7 +518,8 @@ _History = list[tuple[int, tuple[str, ...], str]]  # (sentence index, chain, hea
 def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None,
              people: PersonResolver | None = None) -> _Cue | None:
     """Fill an anaphoric source from the latest named chain within reach (for "the report",
-    the latest whose source was also a report); "he" or "she" is the person ``people``
+    the latest whose source was also a report, else its own words, never a person's
+    chain); "he" or "she" is the person ``people``
     resolves it to (the quotation speakers' resolver: the last person named outside
     quotation marks that fits), through the latest chain naming that person, else the
     person alone, else the latest chain; else drop the cue (a pronoun) or keep its own
@@ -529,6 +530,8 @@ def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None,
     pronoun = cue.anaphor.casefold() in PRONOUNS
     same = [chain for chain, head in recent if head == cue.head]
     recent_chains = same if same and not pronoun else [chain for chain, _ in recent]
+    if not pronoun and not same and cue.head in REPORT_NOUNS:
+        recent_chains = []  # "the report says" with no report before: its own words
     person = _person_meant(cue, sent, people) if cue.anaphor.casefold() in ("he", "she") \
         and sent is not None and people is not None else None
     if person is not None:
