@@ -226,6 +226,9 @@ CASES = [
      "Freight trains could run again", ("a South Korean think tank",), "speech"),
     ("The train reached the station on Monday, the embassy said in a post.",
      "The train reached the station", ("the embassy",), "speech"),
+    # imagery shows
+    ("Satellite imagery shows that new fences were built along the river.",
+     "new fences were built", ("Satellite imagery",), "speech"),
     # the speaker after its verb, which spaCy coordinates with the root
     ("Pyongyang sent a special team of about 40 police officers to the county in early "
      "May, said a second source, a resident of Musan county.",

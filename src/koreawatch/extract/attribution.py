@@ -92,7 +92,8 @@ HEDGE_NAMES = frozenset(
 )
 REPORT_NOUNS = _words(
     "report reports statement article story survey study analysis data bulletin broadcast "
-    "assessment findings document documents dispatch estimate estimates"
+    "assessment findings document documents dispatch estimate estimates image images imagery "
+    "photo photos photograph photographs footage picture pictures"
 )
 ANAPHORIC_HEADS = _words(
     "source sources official officials report reports outlet site company agency paper "
@@ -112,7 +113,8 @@ SOURCE_NOUNS = _words(
     "soldier soldiers officer officers refugee refugees activist activists professor scholar "
     "economist scientist director chief head chairman secretary ambassador commander "
     "citizen citizens student students teacher doctor leader leaders tank think-tank embassy "
-    "consulate post centre center foundation firm company operator programme program"
+    "consulate post centre center foundation firm company operator programme program "
+    "image images imagery photo photos photograph photographs footage picture pictures"
 )
 SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PRONOUNS = _words("he she it they we i this that these those")
