@@ -287,6 +287,22 @@ def test_relative_anchor_month_uses_the_last_month_or_day_named(text, value):
     assert find(text, anaphor).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "anaphor", "value"),
+    [
+        ("The virus appeared in January 2020. The border shut that same month.",
+         "that same month", "2020-01"),
+        ("The virus appeared in January 2020. Later that month the border shut.",
+         "Later that month", "2020-01"),
+        ("Kim visited on May 4, 2019. He came back later that year.", "later that year",
+         "2019"),
+    ],
+)
+def test_that_month_is_the_last_month_named(text, anaphor, value):
+    # "that same month", "later that month": the month the text named, not the DCT's
+    assert find(text, anaphor).value == value
+
+
 @pytest.mark.parametrize("text", ["The May Day parade", "She may go.", "Troops march on."])
 def test_month_word_ambiguity_not_tagged(text):
     assert all(t.value != "2021-05" and t.value != "2021-03" for t in tag(text, DCT))

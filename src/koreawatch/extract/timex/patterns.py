@@ -151,7 +151,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("date.unit_relative",
      rf"(?P<part>{_PART})?\b(?P<rel>this|last|next|past|previous|coming|current|following|"
      r"the\s+following|the\s+previous|the\s+past|the\s+last|the\s+next|the\s+coming|"
-     r"the\s+current|the\s+same|that|the)\s+(?:fiscal\s+|calendar\s+)?"
+     r"the\s+current|the\s+same|that\s+same|that|the)\s+(?:fiscal\s+|calendar\s+)?"
      r"(?P<unit>week|weekend|month|year|decade|century|day)\b(?!-)", h_unit_relative),
     ("set.every",
      rf"\b(?:every|each)\s+(?P<other>other\s+)?(?:(?P<num>{_NUM})\s+)?"

@@ -442,7 +442,7 @@ def h_unit_relative(m: re.Match[str], ctx: Context) -> Norm | None:
             base = ctx.anchor(unit)
     else:
         n = 0
-        if rel in ("that", "the same"):
+        if rel in ("that", "the same", "that same"):
             base = ctx.anchor(unit)
     if unit == "W" and rel in ("the", "that") and not mod:
         return Norm("DATE", f"{ctx.anchor().year}-WXX", reason="rule date.the_week.v1")
@@ -523,8 +523,8 @@ def h_earlier_this(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", day.isoformat(), mod, "rule date.earlier_day.v1")
     unit = _UNIT_CODES[unit_word]
     n = {"this": 0, "last": -1, "next": 1}.get(rel, 0)
-    base = ctx.anchor() if rel == "that" else ctx.dct
-    value = cal.format_at(cal.shift(base, unit, n), unit)
+    base = ctx.anchor(unit) if rel == "that" else ctx.dct  # "later that month": the last
+    value = cal.format_at(cal.shift(base, unit, n), unit)  # month named, not the last day
     return Norm("DATE", value, mod, f"rule date.earlier_this.v1: '{m['dir'].lower()} {rel}'")
 
 
