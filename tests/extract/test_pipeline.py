@@ -301,6 +301,14 @@ def test_pipeline_statements_made_on_different_days_stay_apart() -> None:
     assert sorted(e.when.start for e in statements) == ["2019-02-14", "2019-04-17"]
 
 
+def test_pipeline_a_prison_term_is_no_time_elapsed() -> None:
+    # illustrative: "for eight years" is the sentence, not how long ago the jailing was
+    text = "Illustrative. A student has been jailed for eight years of hard labour."
+    (event,) = extract_article(text, "t", date(2019, 4, 17),
+                               title="North Korea jails a student").events
+    assert event.when.start is not None and event.when.start >= "2019-03-01"
+
+
 def test_pipeline_two_triggers_of_one_sentence_are_one_statement() -> None:
     # illustrative: the verb inside the relative clause tells the noun's statement again
     text = ("Illustrative. North Korea blew up the liaison office, and Pyongyang declared "

@@ -68,6 +68,8 @@ _PANDEMIC_MEASURES = frozenset({"border_closure", "trade_suspension", "health_me
 _PANDEMIC_WORDS = re.compile(r"\b(covid(?:-19)?|coronavirus|pandemic)\b", re.I)
 _STATEMENT_PRECISIONS = ("day", "week", "part_of_month", "month", "approx")
 _BARE_PERIODS = ("month", "part_of_month", "season")
+# a prison term, not time elapsed: "has been jailed for eight years" is no detention since
+_TERM_VERBS = re.compile(r"(?i)(jail|imprison|sentenc)")
 _SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|since)\s+the\s+"
                     r"(pandemic|coronavirus|covid|outbreak)", re.I)
 _SINCE_DATE = re.compile(r"\b(since|ever since)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)"
@@ -125,9 +127,13 @@ def choose_time(
     sentence = text[cand.sent_start:cand.sent_end]
     choice = (_statement_day(cand, usable, dct) or _dated(cand, usable, time_ranges, dct, text)
               or _undated(cand, sentence, dct))
-    if duration and dct and choice.reason.startswith("perfect:"):  # "has been closed for
+    # "has been closed for three months": [DCT - 3 months, DCT]; but "has been jailed for
+    # eight years" tells a prison term, not the time since
+    term = cand.type == "punishment" or _TERM_VERBS.match(
+        text[cand.trigger_start:cand.trigger_end])
+    if duration and dct and choice.reason.startswith("perfect:") and not term:
         choice = _approx(dct, None, f"perfect: for {duration} days up to publication",
-                         days=duration)  # three months": [DCT - 3 months, DCT]
+                         days=duration)
     return _with(choice, duration)
 
 
