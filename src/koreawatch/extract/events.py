@@ -63,7 +63,8 @@ log = logging.getLogger(__name__)
 
 _EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "expect",
                  "authorize", "instruct", "plan", "prepare", "intend", "propose", "aim",
-                 "consider", "likely", "set", "going", "possible", "possibly", "ready",
+                 "consider", "likely", "unlikely", "set", "going", "possible", "possibly",
+                 "ready",
                  "willingness", "offer", "seek",
                  "hope", "want", "willing", "must", "need", "necessary", "ought",
                  "proposal", "motion", "decide", "agree", "vow", "promise", "pledge",
@@ -1058,8 +1059,8 @@ def _conditional(token: Any) -> bool:
     event, nor what would follow from it ("If the North closes the border, trade will
     collapse")."""
     node = token
-    while node.dep_ == "conj" and node.head is not node:
-        node = node.head
+    while node.dep_ in ("conj", "xcomp") and node.head is not node:
+        node = node.head  # "once it starts vaccinating": the clause of "starts"
 
     def condition(clause: Any) -> bool:
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"
