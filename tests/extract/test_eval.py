@@ -1,7 +1,8 @@
 """Evaluation gate: the extractor scored with ../shared/eval/score_events.py on the seed
 example, on our gold annotations of the dev articles, and on those of 74 articles of
-the general-news corpus (annotated without looking at the extractor's output) must stay
-above pinned floors (tests/data/eval-floors.json)."""
+the general-news corpus (annotated without looking at the extractor's output), and on our
+illustrative set (tests/data/illustrative: reports written and annotated for the project)
+must stay above pinned floors (tests/data/eval-floors.json)."""
 
 from __future__ import annotations
 
@@ -86,3 +87,14 @@ def test_eval_general_news_articles_above_floors(shared: Path, tmp_path: Path) -
     assert len(articles) == len(published)
     scores = _score(shared, gold, articles, tmp_path)
     assert not _check(scores, FLOORS["general"])
+
+
+def test_eval_illustrative_reports_above_floors(shared: Path, tmp_path: Path) -> None:
+    folder = DATA / "illustrative"
+    gold = sorted((folder / "gold").glob("*.json"))
+    articles = [folder / "articles" / p.name for p in gold]
+    assert len(gold) == 12 and all(p.is_file() for p in articles)
+    assert all(json.loads(p.read_text(encoding="utf-8"))["note"].startswith("illustrative")
+               for p in articles)
+    scores = _score(shared, gold, articles, tmp_path)
+    assert not _check(scores, FLOORS["illustrative"])
