@@ -392,6 +392,8 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
          "security_reinforcement"),
         ("The North refused the AstraZeneca shots offered to it in July.", "aid_delivery"),
         ("The court jailed him for eight years of hard labour.", "punishment"),
+        ("The committee will send vegetables, fuel and daily necessities to the city.",
+         "aid_delivery"),
     ],
 )
 def test_events_more_words_for_seizures_crossings_deployments_and_aid(sentence: str,
@@ -608,6 +610,7 @@ def test_events_a_statement_told_as_coming_after_another_is_another_event() -> N
 @pytest.mark.parametrize("sentence", [
     "The decision on repairing the flood damage was adopted unanimously.",
     "The puppets fabricated and spread groundless rumours about the republic.",
+    "An official of the headquarters said that no case had been found so far.",
 ])
 @pytest.mark.parametrize(("own_media", "found"), [(True, {"official_statement"}), (False, set())])
 def test_events_decisions_and_rebuttals_are_statements_only_in_state_media(
