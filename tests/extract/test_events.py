@@ -249,6 +249,12 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("Chinese state media reported last month that the city had locked down.", False),
         ("Iran's regime denied the report on Monday.", False),
         ("The North's army General Staff said it would send troops back to the park.", True),
+        ("In a statement carried by KCNA last week, the ministry called the drills a "
+         "rehearsal for war.", True),
+        ("In a statement last week, North Korea's foreign ministry called the sanctions a "
+         "blockade.", True),
+        ("In a statement last week, Japan's foreign ministry called the launch a threat.",
+         False),
         ("When North Korea said it would shut the border, traders panicked.", True),
         ("Soon after, Mr Kim declared that his country had become a nuclear state.", True),
         ("Kim pledged to scrap the time zone Pyongyang created in 2015.", True),

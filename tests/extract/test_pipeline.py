@@ -301,6 +301,17 @@ def test_pipeline_statements_made_on_different_days_stay_apart() -> None:
     assert sorted(e.when.start for e in statements) == ["2019-02-14", "2019-04-17"]
 
 
+def test_pipeline_a_statement_noun_and_its_speakers_verb_are_one_record() -> None:
+    # illustrative: the verb speaks for the record, so her later words restate it
+    text = ("Illustrative. In a statement carried by state media earlier this month, Kim Yo "
+            "Jong said the leaflets must stop. The activists were not stopping, Kim Yo Jong "
+            "said in a warning published by KCNA.")
+    statements = [e for e in extract_article(text, "t", date(2024, 7, 24),
+                                             title="North Korea warns activists").events
+                  if e.type == "official_statement"]
+    assert len(statements) == 1 and statements[0].when.start == "2024-07-01"
+
+
 def test_pipeline_a_prison_term_is_no_time_elapsed() -> None:
     # illustrative: "for eight years" is the sentence, not how long ago the jailing was
     text = "Illustrative. A student has been jailed for eight years of hard labour."

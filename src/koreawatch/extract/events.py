@@ -471,8 +471,14 @@ def _speaker_token(token: Any, own_media: bool = False) -> Any | None:
     if token.pos_ == "NOUN":  # "North Korea's threat", "state media threats", "a speech Kim gave"
         owners = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")] + \
             _objects_of(token, "by", "from") + [g for c in token.children if c.dep_ == "relcl"
-                                                for g in c.children if g.dep_ == "nsubj"]
-        return next((o for o in owners if o.pos_ in ("PROPN", "NOUN")), None)
+                                                for g in c.children if g.dep_ == "nsubj"] + \
+            [o for c in token.children if c.dep_ == "acl"  # "a statement carried by KCNA"
+             for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        found = next((o for o in owners if o.pos_ in ("PROPN", "NOUN")), None)
+        if found is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "through") \
+                and token.head.head.pos_ == "VERB":  # "In a statement, its ministry called
+            found = _subject(token.head.head)  # ...": the clause's subject made it
+        return found
     if head.lower_ == "as" and head.head.lemma_.lower() == "quote":
         return next((c for c in head.head.children if c.dep_ == "dobj"), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
@@ -1206,8 +1212,8 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     if pa and pb:
         return bool(set(pa) & set(pb)) and _overlap(ta, tb)
     if ca.type == "official_statement" and ta.start and tb.start and ta.start != tb.start \
-            and ta.reason.startswith("statement.") and tb.reason.startswith("statement."):
-        return False  # said on February 14 and said today: two statements
+            and not any(t.reason.startswith("statement.publication") for t in (ta, tb)):
+        return False  # said on February 14 and said on Wednesday: two statements
     if ca.type == "official_statement" and ca.speaker and ca.speaker == cb.speaker:
         return True
     if not (ta.start or ta.end) and not (tb.start or tb.end) and not pa and not pb:
@@ -1224,10 +1230,14 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
 def better_representative(new: Candidate, old: Candidate) -> bool:
     """Of two triggers of one event in one sentence, the one in the sentence's own clauses
     speaks for it rather than one in a clause describing a participant ("a man who had
-    defected three years ago crossed back in July": the crossing, not the defection); of
-    the statements of the state's own media, a decision adopted speaks for the rest."""
+    defected three years ago crossed back in July": the crossing, not the defection), and
+    a speaker's verb rather than the statement noun beside it; of the statements of the
+    state's own media, a decision adopted speaks for the rest."""
     if new.rule == "statement.decision.v1" and old.rule != new.rule:
         return True  # the state's decision, adopted, speaks for what its meeting said
+    if new.sent_start == old.sent_start and old.rule == "statement.noun.v1" \
+            and new.type == old.type and new.rule != old.rule:
+        return True  # "In a statement carried by KCNA, Kim Yo Jong said": the speaker's verb
     return new.sent_start == old.sent_start and old.modifier is not None \
         and new.modifier is None
 
