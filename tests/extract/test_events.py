@@ -398,6 +398,8 @@ def test_events_counted_events_with_a_date_are_not_generic() -> None:
          "security_reinforcement"),
         ("The North refused the AstraZeneca shots offered to it in July.", "aid_delivery"),
         ("The court jailed him for eight years of hard labour.", "punishment"),
+        ("Dozens of people have been detained in the city since the team came, among them "
+         "students caught with songs on their phones.", "arrest"),
         ("The committee will send vegetables, fuel and daily necessities to the city.",
          "aid_delivery"),
     ],
