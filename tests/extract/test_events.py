@@ -255,6 +255,8 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
          "blockade.", True),
         ("In a statement last week, Japan's foreign ministry called the launch a threat.",
          False),
+        ("Last week the party newspaper, Rodong Sinmun, urged the guards to hold the line.",
+         True),
         ("When North Korea said it would shut the border, traders panicked.", True),
         ("Soon after, Mr Kim declared that his country had become a nuclear state.", True),
         ("Kim pledged to scrap the time zone Pyongyang created in 2015.", True),

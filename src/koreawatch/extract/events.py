@@ -594,6 +594,9 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
             c.dep_ == "poss" and _is_state(re.sub(r"'s$", "", _span_text(c)), lexicon)
             for c in subject.children):
         return True
+    if any(c.dep_ == "appos" and _is_state(_span_text(c), lexicon)  # "the party newspaper,
+           for c in subject.children):  # Rodong Sinmun, urged": the apposition names it
+        return True
     # "the General Staff of the KPA"
     return any(_is_state(_span_text(g), lexicon) for g in _objects_of(subject, "of"))
 
