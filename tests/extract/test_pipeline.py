@@ -290,14 +290,18 @@ def test_pipeline_statement_reported_by_state_media_citing_the_military_has_no_s
     assert statement.sources == ()
 
 
+def _statements(text: str, published: date, title: str | None = None) -> list[Any]:
+    """The official statements extracted from ``text``, in order."""
+    return [e for e in extract_article(text, "t", published, title=title).events
+            if e.type == "official_statement"]
+
+
 def test_pipeline_statements_made_on_different_days_stay_apart() -> None:
     # illustrative: a detention announced in February and a sentence announced this week
     text = ("Illustrative. The regime announced on Wednesday that the student had been "
             "sentenced to eight years of hard labour. The regime first announced his "
             "detention on February 14, saying he had committed hostile acts.")
-    statements = [e for e in extract_article(text, "t", date(2019, 4, 17),
-                                             title="North Korea jails a student").events
-                  if e.type == "official_statement"]
+    statements = _statements(text, date(2019, 4, 17), "North Korea jails a student")
     assert sorted(e.when.start for e in statements) == ["2019-02-14", "2019-04-17"]
 
 
@@ -306,9 +310,7 @@ def test_pipeline_a_statement_noun_and_its_speakers_verb_are_one_record() -> Non
     text = ("Illustrative. In a statement carried by state media earlier this month, Kim Yo "
             "Jong said the leaflets must stop. The activists were not stopping, Kim Yo Jong "
             "said in a warning published by KCNA.")
-    statements = [e for e in extract_article(text, "t", date(2024, 7, 24),
-                                             title="North Korea warns activists").events
-                  if e.type == "official_statement"]
+    statements = _statements(text, date(2024, 7, 24), "North Korea warns activists")
     assert len(statements) == 1 and statements[0].when.start == "2024-07-01"
 
 
@@ -325,8 +327,7 @@ def test_pipeline_two_triggers_of_one_sentence_are_one_statement() -> None:
     text = ("Illustrative. North Korea blew up the liaison office, and Pyongyang declared "
             "that the building was gone. The demolition followed a June 9 announcement in "
             "which North Korea said it was cutting every hotline.")
-    statements = [e for e in extract_article(text, "t", date(2020, 6, 16)).events
-                  if e.type == "official_statement"]
+    statements = _statements(text, date(2020, 6, 16))
     assert [e.when.start for e in statements] == ["2020-06-16", "2020-06-09"]
     assert not statements[0].mentions  # the June 9 sentence is not folded into the first
 
