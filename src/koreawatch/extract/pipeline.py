@@ -218,9 +218,9 @@ def extract_article(text: str, article_id: str, published: date | None,
                 joined = other_places + [p for p in places if p not in other_places]
                 anchors = other.anchors | cand.anchors  # the event now names them all
                 if ev.better_representative(cand, other):
-                    told = other_when if when.reason.startswith("statement.publication") \
+                    kept = other_when if when.reason.startswith("statement.publication") \
                         else when  # "a June 9 announcement in which North Korea said"
-                    records[i] = (replace(cand, anchors=anchors), told, key, attribution,
+                    records[i] = (replace(cand, anchors=anchors), kept, key, attribution,
                                   joined)
                 else:
                     sharp = other_when if cand.type == "official_statement" \
