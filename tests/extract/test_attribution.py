@@ -226,6 +226,9 @@ CASES = [
      "Freight trains could run again", ("a South Korean think tank",), "speech"),
     ("The train reached the station on Monday, the embassy said in a post.",
      "The train reached the station", ("the embassy",), "speech"),
+    # a described source named by its apposition
+    ("The Beijing-based company that ran the trip, Eastern Gate Travel, said it had "
+     "suspended its tours.", "it had suspended its tours", ("Eastern Gate Travel",), "speech"),
     # imagery shows
     ("Satellite imagery shows that new fences were built along the river.",
      "new fences were built", ("Satellite imagery",), "speech"),

@@ -290,6 +290,14 @@ def test_pipeline_statement_reported_by_state_media_citing_the_military_has_no_s
     assert statement.sources == ()
 
 
+def test_pipeline_another_states_media_is_a_source_of_the_norths_statement() -> None:
+    # illustrative: Xinhua is China's state media, not North Korea's own
+    text = ("Illustrative. On Monday, China's official news agency, Xinhua, quoted Kim as "
+            "saying that he hoped to build trust through dialogue.")
+    (statement,) = _statements(text, date(2018, 5, 10), "North Korea's leader speaks")
+    assert statement.sources and statement.sources[0][0] == "Xinhua"
+
+
 def _statements(text: str, published: date, title: str | None = None) -> list[Any]:
     """The official statements extracted from ``text``, in order."""
     return [e for e in extract_article(text, "t", published, title=title).events

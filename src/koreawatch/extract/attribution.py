@@ -179,6 +179,11 @@ def _source_name(head: Any) -> str:
     owner = _owner(head)
     if owner is not None:
         return _source_name(owner)
+    if head.pos_ == "NOUN":  # "a Seoul-based think tank, the Hanmaum Institute": the name
+        named = next((c for c in head.children if c.dep_ == "appos"
+                      and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON"))), None)
+        if named is not None:
+            return _source_name(named)
     text = _np_text(head)
     if head.lemma_.lower() in REPORT_NOUNS or head.lower_ in REPORT_NOUNS:
         for tok in _np_tokens(head):

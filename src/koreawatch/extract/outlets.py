@@ -19,8 +19,10 @@ from koreawatch.errors import KoreaWatchError
 log = logging.getLogger(__name__)
 
 DATA_FILE = "outlets.json"
-KINDS = ("outlet", "state_media", "agency", "think_tank", "government", "international_org",
-         "ngo")
+# state_media: North Korea's own (KCNA, Rodong Sinmun); foreign_state_media: another
+# state's (Xinhua, TASS), an outlet like any other for what it reports of North Korea
+KINDS = ("outlet", "state_media", "foreign_state_media", "agency", "think_tank", "government",
+         "international_org", "ngo")
 _KEY_JUNK = re.compile(r"[^\w ]+")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
