@@ -251,6 +251,19 @@ def test_pipeline_presupposed_event_is_not_the_speakers_claim(text: str, etype: 
     assert (event.modality, event.sources) == ("asserted", ())
 
 
+@pytest.mark.parametrize("text", [
+    "Illustrative. Mr Park said smuggling at sea had grown since the pandemic, when North "
+    "Korea closed its border with China.",
+    "Illustrative. Mr Park said building sped up after August 2020, when North Korea closed "
+    "its border with China.",
+])
+def test_pipeline_a_clause_on_a_time_is_the_speakers_claim(text: str) -> None:
+    # "the pandemic, when ...": the clause tells what happened then, as Mr Park does
+    result = extract_article(text, "ill-8", date(2021, 3, 15))
+    event = next(e for e in result.events if e.type == "border_closure")
+    assert event.sources and event.sources[0][0] == "Mr Park"
+
+
 def test_pipeline_reported_event_keeps_its_source() -> None:
     result = extract_article("Illustrative. Mr Park said North Korea closed the border with "
                              "China in January.", "ill-9", date(2021, 3, 15))

@@ -19,7 +19,9 @@ Rules, in priority order:
    main clause into its adverbial clause; an attribution chain or a hedge on the trigger
    ("reportedly", "allegedly", "suspected of") → ``reported``, unless the event is taken
    for granted (a definite nominal event, "the closure of the border", or one in a
-   relative clause): a speech report around it does not attribute it; else ``asserted``.
+   relative clause, except one on a time: "since the pandemic, when it sealed the
+   border" is told by the speaker): a speech report around it does not attribute it;
+   else ``asserted``.
 3. **Time**: the date expression of the trigger's clause nearest to it (a range such
    as "between April and June" as one interval); else, for a trigger in an "after" or
    "before" clause, the other event's date bounds it (``unknown``); else "since X",
@@ -1013,7 +1015,19 @@ def _presupposed(token: Any) -> bool:
     if token.pos_ == "NOUN":
         return _definite_noun(token, ("the",))
     return any(node.dep_ == "relcl" and not _complement_clause(node)
+               and not _about_a_time(node.head)
                for node in (token, *list(token.ancestors)[:2]))
+
+
+# nouns of a time that a "when" clause can describe ("since the pandemic, when it shut")
+_TIME_NOUNS = frozenset({"pandemic", "outbreak", "time", "period", "day", "week", "month",
+                         "year", "spring", "summer", "autumn", "fall", "winter", "era"})
+
+
+def _about_a_time(noun: Any) -> bool:
+    """ "after August 2020, when authorities issued an order": a clause on a date tells
+    what happened then, as the speaker does, rather than describing a participant."""
+    return noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in _TIME_NOUNS
 
 
 def _definite_noun(noun: Any, determiners: tuple[str, ...]) -> bool:
