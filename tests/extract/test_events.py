@@ -411,6 +411,19 @@ def test_events_more_words_for_seizures_crossings_deployments_and_aid(sentence: 
     assert etype in {c.type for c in candidates(sentence)}
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("India halted vaccine exports in the spring.", False),
+    ("Syria closed its border with Turkey in March.", False),
+    ("India halted its exports to North Korea in the spring.", True),
+    ("China closed its side of the border in January.", True),
+])
+def test_events_a_third_countrys_trade_or_border_act_is_none_of_ours(sentence: str,
+                                                                      found: bool) -> None:
+    # the North's neighbours act on it even unnamed; a third country only when it is named
+    types = {c.type for c in candidates(sentence)}
+    assert bool(types & {"trade_suspension", "border_closure"}) is found
+
+
 def test_events_an_act_in_a_present_once_clause_is_supposed() -> None:
     # "once it starts vaccinating": the condition of a forecast, not a measure taken
     assert "health_measure" not in {c.type for c in candidates(

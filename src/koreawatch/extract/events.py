@@ -10,7 +10,9 @@ Rules, in priority order:
 1. **Trigger** (``rule`` names of the lexicon): a token whose lemma and part of speech
    fit a rule, with one of the rule's ``with`` lemmas in its phrase and none of its
    ``without`` lemmas, fires the first rule that fits. ``official_statement`` needs a
-   speech verb whose subject names the North Korean state or its media.
+   speech verb whose subject names the North Korean state or its media. A trade or border
+   act of a third country (not the North or a neighbour the lexicon knows) fires only
+   when its clause names North Korea ("India halted vaccine exports" does not).
 2. **Modality**: a negation on the trigger or a refusal ("refused outside help") →
    ``negated`` (a blocked attempt, "blocked an effort to blacklist ships", is no event); a
    denial verb above it → ``denied``; a modal, future, plan or obligation word ("would",
@@ -59,6 +61,7 @@ from koreawatch.errors import KoreaWatchError
 from koreawatch.extract.attribution import attribution_for
 from koreawatch.extract.event_time import TimeChoice
 from koreawatch.extract.quotes import PersonResolver
+from koreawatch.extract.scope import NORTH_KOREA
 from koreawatch.models import EVENT_TYPES, Actor, Attribution
 
 log = logging.getLogger(__name__)
@@ -664,6 +667,28 @@ def _law_subject(verb: Any) -> bool:
     return subject is not None and subject.lemma_.lower() in _LAW_NOUNS
 
 
+_BORDER_TRADE = frozenset({"trade_suspension", "trade_resumption", "border_closure",
+                           "border_reopening"})
+
+
+def _foreign_act(token: Any, rule: TriggerRule, lexicon: Lexicon) -> bool:
+    """ "India halted vaccine exports in the spring": a trade or border act of a country
+    other than the North and its neighbours, in a clause that names neither North Korea
+    nor its places, is none of ours."""
+    if rule.type not in _BORDER_TRADE:
+        return False
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    subject = _subject(verb)
+    if subject is None or subject.ent_type_ not in ("GPE", "NORP"):
+        return False
+    name = re.sub(r"^the\s+", "", _span_text(subject).lower())
+    if _is_state(name, lexicon) or name in lexicon.countries:
+        return False  # China, Russia, the South, the US, Japan: the North's neighbours act
+        # on it even when the clause does not say so ("China closed its side of the border")
+    clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+    return not NORTH_KOREA.search(clause)
+
+
 def _long_standing(token: Any) -> bool:
     """ "North Korea has long insisted ...", "has long banned ...": a standing position
     or state of affairs, not an event."""
@@ -1145,7 +1170,8 @@ def find_candidates(
             rule = next((r for r in rules
                          if _rule_fits(r, token, lemmas, lexicon, own_media, people)), None)
             if rule is None or _long_standing(token) or (
-                    rule.type != "official_statement" and _generic(token)):
+                    rule.type != "official_statement" and _generic(token)) \
+                    or _foreign_act(token, rule, lexicon):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
             presupposed = attribution is not None and _presupposed(token)
