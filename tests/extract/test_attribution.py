@@ -279,6 +279,10 @@ CONTINUATION = [
     ("Choi, a farmer, told the BBC she fled in 2019.\n\nThe group published its study on "
      "Monday. Among other cases, the report says, a man was shot in Hyesan in 2020.",
      "a man was shot in Hyesan", ("the report",)),
+    # "the report said" goes back to the body that spoke "in a report", past a person
+    ("In a report released on Tuesday, the Hanmaum Institute said the camps had grown. "
+     "Ms Lim said prices rose. The border would stay shut for months, the report said.",
+     "The border would stay shut for months", ("the Hanmaum Institute",)),
     # a bare "reportedly" in a paragraph with no named chain stays unnamed
     ("Back in January, the country reportedly shut the border. It was reopened in May.",
      "the country reportedly shut the border", ()),

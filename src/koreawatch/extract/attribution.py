@@ -27,7 +27,8 @@ that fired there, and cues of lower rules only inside clauses that those do not 
    found, ...) with the source as subject -> (X,). "X's report said" / "a report by X found"
    -> (X,). Unnamed subjects keep their words ("sources", "Seoul military officials").
    A pronoun subject ("he added", "it stated") or an anaphoric one ("the source",
-   "the report", "the official") continues the chain it refers to (reason
+   "the report", "the official"; "the report" also refers back to a body that spoke
+   "in a report") continues the chain it refers to (reason
    ``<rule>.anaphora``): inside a relative or adverbial clause the main clause's subject,
    else the latest named chain of the previous ``ANAPHORA_SENTENCES`` sentences. A pronoun
    with nothing to refer to gives no attribution.
@@ -338,6 +339,14 @@ def _trailing_speaker(verb: Any) -> Any | None:
     return before[-1] if before else None
 
 
+def _report_named(verb: Any) -> str:
+    """ "In a report released Tuesday, KINU said ...": the report a later "the report
+    said" refers back to (its lemma), else ""."""
+    return next((o.lemma_.lower() for p in verb.children if p.dep_ == "prep"
+                 and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"
+                 and o.lemma_.lower() in REPORT_NOUNS), "")
+
+
 def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_LEMMAS:
@@ -378,7 +387,7 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
         or misparsed is not None or inverted
     start, end = _speech_scope(sent, subj) if level else _subtree_span(verb)
     return _Cue(chain, subj.idx, verb.idx + len(verb.text), start, end, reason, rank, level,
-                anaphor=anaphor, head=_named_word(subj))
+                anaphor=anaphor, head=_report_named(verb) or _named_word(subj))
 
 
 def _according_cue(tok: Any, sent: Any) -> _Cue | None:
