@@ -91,10 +91,11 @@ HEDGE_NAMES = frozenset(
     ("reports", "media reports", "news reports", "unconfirmed reports", "local reports",
      "some reports", "several reports", "multiple reports")
 )
+# pictures report like documents: "satellite imagery shows", "according to the images"
+_IMAGE_NOUNS = "image images imagery photo photos photograph photographs footage picture pictures"
 REPORT_NOUNS = _words(
     "report reports statement article story survey study analysis data bulletin broadcast "
-    "assessment findings document documents dispatch estimate estimates image images imagery "
-    "photo photos photograph photographs footage picture pictures"
+    "assessment findings document documents dispatch estimate estimates " + _IMAGE_NOUNS
 )
 ANAPHORIC_HEADS = _words(
     "source sources official officials report reports outlet site company agency paper "
@@ -115,7 +116,7 @@ SOURCE_NOUNS = _words(
     "economist scientist director chief head chairman secretary ambassador commander "
     "citizen citizens student students teacher doctor leader leaders tank think-tank embassy "
     "consulate post centre center foundation firm company operator programme program "
-    "image images imagery photo photos photograph photographs footage picture pictures"
+    + _IMAGE_NOUNS
 )
 SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PRONOUNS = _words("he she it they we i this that these those")

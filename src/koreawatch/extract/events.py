@@ -69,8 +69,7 @@ log = logging.getLogger(__name__)
 _EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "expect",
                  "authorize", "instruct", "plan", "prepare", "intend", "propose", "aim",
                  "consider", "likely", "unlikely", "set", "going", "possible", "possibly",
-                 "ready",
-                 "willingness", "offer", "seek",
+                 "ready", "willingness", "offer", "seek",
                  "hope", "want", "willing", "must", "need", "necessary", "ought",
                  "proposal", "motion", "decide", "agree", "vow", "promise", "pledge",
                  "resolve", "determine"}
@@ -682,9 +681,10 @@ def _foreign_act(token: Any, rule: TriggerRule, lexicon: Lexicon) -> bool:
     if subject is None or subject.ent_type_ not in ("GPE", "NORP"):
         return False
     name = re.sub(r"^the\s+", "", _span_text(subject).lower())
+    # China, Russia, the South, the US, Japan: the North's neighbours act on it even when
+    # the clause does not say so ("China closed its side of the border")
     if _is_state(name, lexicon) or name in lexicon.countries:
-        return False  # China, Russia, the South, the US, Japan: the North's neighbours act
-        # on it even when the clause does not say so ("China closed its side of the border")
+        return False
     clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
     return not NORTH_KOREA.search(clause)
 
@@ -1113,9 +1113,11 @@ def _conditional(token: Any) -> bool:
     def condition(clause: Any) -> bool:
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"
                  or (c.dep_ == "advmod" and c.tag_ == "WRB")}  # spaCy: "when" an adverb
-        return bool(marks & {"if", "unless"}) or bool(marks & {"when", "whenever", "once"}) \
-            and clause.tag_ in ("VBZ", "VBP") and not any(  # "when North Korea says it":
-                c.dep_ in ("aux", "auxpass") for c in clause.children)  # a time supposed
+        if marks & {"if", "unless"}:
+            return True
+        # "when North Korea says something worse": a present "when" supposes a time
+        return bool(marks & {"when", "whenever", "once"}) and clause.tag_ in ("VBZ", "VBP") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
     if node.dep_ in ("advcl", "ROOT") and condition(node):  # a root with "if": misparsed
         return True
