@@ -473,3 +473,14 @@ def test_batch_article_without_north_korea_is_not_parsed(tmp_path: Path) -> None
     (result,) = batch.extract_sources([str(tmp_path)], Settings())
     assert result.note == "skipped by the relevance pre-filter"
     assert result.to_json() == {"article_id": "x", "events": [], "quotes": []}
+
+
+def test_restatement_bounded_only_by_publication_joins_the_dated_event() -> None:
+    # illustrative: the second sentence tells the closure again without a date of its own
+    text = ("North Korea shut its border with China in late January, Reuters reported. "
+            "Officials in Dandong said the North had sealed the crossing to keep out the virus.")
+    result = extract_article(text, "t", date(2021, 3, 18), outlet="Reuters",
+                             title="North Korea: illustrative")
+    closures = [e for e in result.events if e.type == "border_closure"]
+    assert len(closures) == 1
+    assert (closures[0].when.start, closures[0].when.end) == ("2021-01-21", "2021-01-31")

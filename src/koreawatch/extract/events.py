@@ -1251,7 +1251,7 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
         return False  # "One advisor ... was deported": someone new, so another event
     if cb.definite and not (pa and pb and not set(pa) & set(pb)) and _overlap(ta, tb):
         return True  # "the execution of Jang" refers back to the execution told before
-    undated_b = not (tb.start or tb.end)
+    undated_b = _undated(tb)
     if undated_b and (not pb or set(pb) <= set(pa)) and (ta.start or ta.end):
         return True  # an undated restatement of a dated event of the same kind
     if pa and pb:
@@ -1261,7 +1261,7 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
         return False  # said on February 14 and said on Wednesday: two statements
     if ca.type == "official_statement" and ca.speaker and ca.speaker == cb.speaker:
         return True
-    if not (ta.start or ta.end) and not (tb.start or tb.end) and not pa and not pb:
+    if _undated(ta) and undated_b and not pa and not pb:
         return True  # undated, unplaced restatements of one background event
     dated = ta.start or ta.end
     if dated and (tb.start or tb.end):
@@ -1270,6 +1270,11 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     return _words(ca.summary) == _words(cb.summary) or (
         len(_words(ca.summary) & _words(cb.summary)) >= 0.7 * min(
             len(_words(ca.summary)), len(_words(cb.summary))) > 0)
+
+
+def _undated(when: TimeChoice) -> bool:
+    """No date of the text bounds it: none at all, or only the publication date."""
+    return not (when.start or when.end) or when.reason.startswith("publication:")
 
 
 def better_representative(new: Candidate, old: Candidate) -> bool:
