@@ -303,6 +303,22 @@ def test_that_month_is_the_last_month_named(text, anaphor, value):
     assert find(text, anaphor).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "anaphor", "value"),
+    [
+        ("The border shut in January 2020. Guards were told in August of that year to "
+         "shoot.", "August of that year", "2020-08"),
+        ("The border shut in January 2020, and in late January of that year trade stopped.",
+         "late January of that year", "2020-01"),
+        ("Trade collapsed in 2017. That year, exports fell.", "That year", "2017"),
+    ],
+)
+def test_that_year_is_the_year_last_named(text, anaphor, value):
+    # the month of "August of that year" is not placed by tense, and a year named on its
+    # own ("in 2017") is what a later "that year" means
+    assert find(text, anaphor).value == value
+
+
 @pytest.mark.parametrize("text", ["The May Day parade", "She may go.", "Troops march on."])
 def test_month_word_ambiguity_not_tagged(text):
     assert all(t.value != "2021-05" and t.value != "2021-03" for t in tag(text, DCT))

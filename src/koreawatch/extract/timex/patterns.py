@@ -89,7 +89,7 @@ PATTERNS: list[tuple[str, str, Handler]] = [
      r"meeting|round|year|largest|biggest|most)\b)", h_day_of_month),
     ("date.month_year",
      rf"(?P<part>{_PART})?(?P<mon>{_MON}),?\s+(?:of\s+)?(?:(?P<year>{_YR}|{lx.SPOKEN_YEAR})\b|"
-     rf"(?P<rel>this|last|next)\s+year\b)", h_month_year),
+     rf"(?P<rel>this|last|next|that\s+same|that|the\s+same)\s+year\b)", h_month_year),
     ("date.month",
      rf"(?P<part>{_PART})?(?:(?P<rel>last|next|this\s+coming|this|coming|past)\s+)?"
      rf"\b(?P<mon>{_MON})(?![\w-])", h_month),

@@ -32,6 +32,8 @@ class Context:
     ref_quarter: tuple[int, int] | None = None
     ref_month: dt.date | None = None  # the first day of the last month named
     month_latest: bool = False  # the last reference named a month, not a day
+    ref_year: int | None = None  # the last year named on its own ("in 2020")
+    year_latest: bool = False  # ... and no day or month was named after it
 
     def __post_init__(self) -> None:
         self.sentences = Sentences(self.text)
@@ -57,7 +59,10 @@ class Context:
     def note(self, value: str) -> None:
         """Remember an explicit DATE value (a day, a month, a quarter) as the discourse
         reference."""
-        if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:10].replace(
+        self.year_latest = len(value) == 4 and value.isdigit()
+        if self.year_latest:
+            self.ref_year = int(value)
+        elif len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:10].replace(
             "-", ""
         ).isdigit():
             self.ref_day = dt.date.fromisoformat(value[:10])
@@ -72,7 +77,10 @@ class Context:
     def anchor(self, unit: str | None = None) -> dt.date:
         """The date anaphora resolves against: for a month or a year ("the following
         month") the last month named when it came after the last day named; else the last
-        day named; else the DCT."""
+        day named; else the DCT. For a year ("that year"), a year named on its own counts
+        when nothing finer came after it."""
+        if unit == "Y" and self.year_latest and self.ref_year is not None:
+            return dt.date(self.ref_year, 1, 1)
         if unit in ("M", "Y") and self.ref_month is not None and (
                 self.month_latest or self.ref_day is None):
             return self.ref_month

@@ -119,8 +119,10 @@ def h_month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     month = _month(m["mon"])
     if m["year"]:
         year = int(m["year"]) if m["year"].isdigit() else lx.spoken_year(m["year"]) or 0
-    else:
+    elif m["rel"].lower() in ("this", "last", "next"):
         year = ctx.dct.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    else:  # "in August of that year": the year last named
+        year = ctx.anchor("Y").year
     mod = _part_mod(_g(m, "part"))
     return Norm("DATE", f"{year:04d}-{month:02d}", mod, "rule date.month_year.v1: month + year",
                 reference=True)
@@ -208,7 +210,8 @@ def h_year(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     prepost = (_g(m, "prepost") or "").lower()
     mod = {"pre": "BEFORE", "post": "AFTER"}.get(prepost) or _part_mod(_g(m, "part"))
-    return Norm("DATE", f"{year:04d}", mod, "rule date.year.v1: four-digit year")
+    return Norm("DATE", f"{year:04d}", mod, "rule date.year.v1: four-digit year",
+                reference=not mod)
 
 
 def h_decade(m: re.Match[str], ctx: Context) -> Norm | None:
