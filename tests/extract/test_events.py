@@ -326,6 +326,23 @@ def test_events_a_trigger_verb_saying_that_is_speech_not_the_act() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "found"), [
+    ("A trader was arrested by the security police in late February, the partner added.",
+     False),
+    ("The Ministry of State Security has sent two residents to a labor-training camp.", False),
+    ("Police in Jilin have rounded up hundreds of people and sent many of them back.", False),
+    ("Extra guards were sent to the riverbank last month.", True),
+    ("The ministry sent more soldiers to the border towns.", True),
+    ("Soldiers from a recently reinforced guard company opened fire.", True),
+])
+def test_events_security_forces_are_what_is_sent_not_who_sends(sentence: str,
+                                                               found: bool) -> None:
+    # a deployment needs forces in what the verb acts on; a trailing "the partner added"
+    # is a verb of saying
+    types = {c.type for c in candidates(sentence)}
+    assert ("security_reinforcement" in types) is found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
     ("China blocked a U.S. effort at the United Nations to blacklist six ships.", set()),
     ("China blocked a U.S. effort to blacklist six ships at the United Nations.", set()),
     ("Russia vetoed a resolution to impose new sanctions on North Korea.", set()),

@@ -136,6 +136,9 @@ class TriggerRule:
     # Korea", "prisoners held by the North", "held for 15 months")
     person_held: bool = False
     with_nouns: bool = False  # the 'with' word must be a noun ("fuel", not "fueled")
+    # the 'with' word must be in what the verb acts on, not its subject ("the Ministry of
+    # State Security sent two residents to a camp" deploys no security forces)
+    with_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,7 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             to_do=frozenset(entry.get("to_do", ())), prep=entry.get("prep"),
             person_held=bool(entry.get("person_held", False)),
             with_nouns=bool(entry.get("with_nouns", False)),
+            with_object=bool(entry.get("with_object", False)),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"event_triggers.json rule {index}: missing or bad field {exc}") \
@@ -255,11 +259,17 @@ def _phrase_lemmas(token: Any) -> set[str]:
     lemmas = {word.strip(".,;:()\"'").lower() for word in f"{window} {subtree}".split()
               if "-" in word}
     for tok in tokens:
-        lemmas.add(tok.lemma_.lower())
-        lemmas.add(tok.lower_)
-        if tok.is_sent_start and tok.lower_.endswith("s") and tok.lemma_.lower() == tok.lower_:
-            lemmas.add(tok.lower_[:-1])  # "Guards were sent": the small model keeps "guards"
+        lemmas |= _forms(tok)
     return lemmas
+
+
+def _forms(tok: Any) -> set[str]:
+    """A token's lemma and lower-case text, and a sentence-initial plural made singular
+    ("Guards were sent": the small model keeps "guards" as a proper noun)."""
+    forms = {tok.lemma_.lower(), tok.lower_}
+    if tok.is_sent_start and tok.lower_.endswith("s") and tok.lemma_.lower() == tok.lower_:
+        forms.add(tok.lower_[:-1])
+    return forms
 
 
 def _phrase_tokens(token: Any) -> tuple[list[Any], str]:
@@ -346,6 +356,16 @@ def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
                if len(name) <= 3 and name.isalpha() and name != "kim")
 
 
+def _acted_on_lemmas(verb: Any) -> set[str]:
+    """Lemmas of what a verb acts on: its object, passive subject, complements and
+    prepositional phrases, or the noun it modifies ("a reinforced guard company")."""
+    nodes = [c for c in verb.children if c.dep_ in (
+        "dobj", "nsubjpass", "attr", "oprd", "dative", "prep", "npadvmod", "compound")]
+    if verb.dep_ in ("amod", "acl", "relcl"):
+        nodes.append(verb.head)
+    return {form for node in nodes for t in node.subtree for form in _forms(t)}
+
+
 def _vetoing_lemmas(token: Any) -> set[str]:
     """Lemmas that can veto a rule: the trigger's own phrase and its head (not the words
     around it, which may belong to a neighbouring event); a conjoined verb's head is a
@@ -391,14 +411,17 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
                               for c in token.children):
         return False  # "a source told RFA the men were shot" orders nothing
     if rule.type != "official_statement" and any(
-            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            c.dep_ == "ccomp" and (c.i < token.i or any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
             for c in token.children):
-        return False  # "Cronin added that ...": a verb of saying here, not of the act
+        return False  # "Cronin added that ...", "..., the partner added": verbs of saying
     if rule.with_ and not (rule.with_ & lemmas):
         return False
     if rule.with_nouns and not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in rule.with_
                                    for t in _phrase_tokens(token)[0]):
         return False  # "cuts fueled by a miscalculation": no fuel is cut
+    if rule.with_object and not rule.with_ & _acted_on_lemmas(token):
+        return False
     if rule.type == "smuggling" and (_restricted(token) or (
             token.pos_ == "NOUN" and token.lemma_.lower() == "ship")):
         return False  # "the sanctions target dozens of ships": vessels, not shipping
