@@ -484,3 +484,20 @@ def test_restatement_bounded_only_by_publication_joins_the_dated_event() -> None
     closures = [e for e in result.events if e.type == "border_closure"]
     assert len(closures) == 1
     assert (closures[0].when.start, closures[0].when.end) == ("2021-01-21", "2021-01-31")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Chinese state media reported last month that Dandong had reimposed lockdown measures "
+     "on several neighborhoods after a cluster of COVID-19 cases.", False),
+    ("Authorities in China's Jilin Province have tightened COVID-19 testing rules for "
+     "residents of border towns.", False),
+    ("Officials locked down Sinuiju after a cluster of COVID-19 cases in Dandong.", True),
+    ("Pyongyang has declared an emergency to protect itself against the virus which first "
+     "emerged in neighbouring China.", True),
+])
+def test_a_health_measure_naming_only_foreign_places_is_out_of_scope(text: str,
+                                                                     found: bool) -> None:
+    # illustrative sentences; another country's own health measures are not the North's
+    result = extract_article(text, "t", date(2021, 12, 14), outlet="UPI",
+                             title="North Korea: illustrative")
+    assert any(e.type == "health_measure" for e in result.events) is found

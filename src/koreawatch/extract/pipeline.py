@@ -130,6 +130,23 @@ def _kp(mention: PlaceMention) -> bool:
     return mention.place.level in _KP_LEVELS and mention.place.id.startswith("KP")
 
 
+# the North itself named (scope.NORTH_KOREA also holds its border words: Dandong, Yalu)
+_NORTH_NAMED = re.compile(r"(?i)\b(?:north korea|pyongyang|dprk|kim jong)|\b[Tt]he North\b")
+
+
+def _foreign_health(cand: ev.Candidate, mentions: Sequence[PlaceMention], text: str) -> bool:
+    """ "Dandong reimposed lockdown measures", "authorities in China's Jilin Province
+    tightened testing rules": a health measure in a clause that names only foreign places
+    is another country's domestic affair (out of scope, spec)."""
+    if cand.type != "health_measure" or any(a.name == "North Korea" for a in cand.actors):
+        return False
+    inside = [m for m in mentions if cand.clause_start <= m.start < cand.clause_end]
+    if any(_kp(m) for m in inside) or _NORTH_NAMED.search(
+            text[cand.clause_start:cand.clause_end]):
+        return False
+    return any(not m.place.id.startswith("KP") for m in inside)
+
+
 def _context_places(cand: ev.Candidate, mentions: Sequence[PlaceMention],
                     sentences: Sequence[tuple[int, int]], text: str) -> list[PlaceMention]:
     """An event whose sentence names no North Korean place happened where the paragraph
@@ -186,7 +203,8 @@ def extract_article(text: str, article_id: str, published: date | None,
     scope = sentences_in_scope(norm.text, sentences, [m.start for m in mentions if _kp(m)],
                                title, own_media)
     candidates = [c for c in ev.find_candidates(doc, attributions, own_media=own_media)
-                  if scope is None or c.sent_start in scope]
+                  if (scope is None or c.sent_start in scope)
+                  and not _foreign_health(c, mentions, norm.text)]
     settled: list[tuple[ev.Candidate, et.TimeChoice, Attribution | None]] = []
     for cand in candidates:
         attribution = None if cand.presupposed else attribution_for(
