@@ -326,6 +326,21 @@ def test_events_a_trigger_verb_saying_that_is_speech_not_the_act() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "found"), [
+    ("A freight train from Dandong rolled across the Yalu River into Sinuiju on Sunday.",
+     True),
+    ("Cargo trucks have begun crossing the bridge between Rason and China's Jilin Province.",
+     True),
+    ("Freight trains have been running between Sinuiju and Dandong since last year.", True),
+    ("Kim's armoured train arrived in Vladivostok on Tuesday for the summit.", False),
+    ("The trucks drove through the capital during the parade.", False),
+])
+def test_events_vehicles_crossing_the_border_reopen_it(sentence: str, found: bool) -> None:
+    # a vehicle and a border, river or place across it; not a leader's train to a summit
+    types = {c.type for c in candidates(sentence)}
+    assert ("border_reopening" in types) is found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
     ("A trader was arrested by the security police in late February, the partner added.",
      False),
     ("The Ministry of State Security has sent two residents to a labor-training camp.", False),

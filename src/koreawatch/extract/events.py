@@ -139,6 +139,9 @@ class TriggerRule:
     # the 'with' word must be in what the verb acts on, not its subject ("the Ministry of
     # State Security sent two residents to a camp" deploys no security forces)
     with_object: bool = False
+    # a second list, one lemma of which must occur in the phrase too ("a freight train
+    # rolled across the Yalu": a vehicle, and a border or a place across it)
+    with_also: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,7 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             person_held=bool(entry.get("person_held", False)),
             with_nouns=bool(entry.get("with_nouns", False)),
             with_object=bool(entry.get("with_object", False)),
+            with_also=frozenset(entry.get("with_also", ())),
         )
     except (KeyError, TypeError) as exc:
         raise LexiconError(f"event_triggers.json rule {index}: missing or bad field {exc}") \
@@ -415,7 +419,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
             for c in token.children):
         return False  # "Cronin added that ...", "..., the partner added": verbs of saying
-    if rule.with_ and not (rule.with_ & lemmas):
+    if (rule.with_ and not (rule.with_ & lemmas)) or (rule.with_also
+                                                       and not rule.with_also & lemmas):
         return False
     if rule.with_nouns and not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in rule.with_
                                    for t in _phrase_tokens(token)[0]):
