@@ -242,6 +242,14 @@ CASES = [
      "city's riverside markets, a source in the province told Reuters.",
      "have detained at least five",
      ("a source in the province",), "speech"),
+    # trade associations, reporting partners and customs figures are sources too
+    ("Cargo trucks have begun crossing the bridge into Rason, a Seoul-based trade "
+     "association said on Thursday.", "Cargo trucks have begun crossing",
+     ("a Seoul-based trade association",), "speech"),
+    ("A trader was arrested in late February, the partner added.", "A trader was arrested",
+     ("the partner",), "speech"),
+    ("Trade dwindled to almost nothing, according to Russian customs figures.",
+     "Trade dwindled", ("Russian customs figures",), "according_to"),
 ]
 
 

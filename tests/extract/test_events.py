@@ -325,6 +325,21 @@ def test_events_a_trigger_verb_saying_that_is_speech_not_the_act() -> None:
         "security_reinforcement"}
 
 
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("North Korea's trade with China has since climbed back towards pre-pandemic levels.",
+     "trade_resumption"),
+    ("Shipments from China picked up in the last three months of 2020.", "trade_resumption"),
+    ("Trade between Moscow and Pyongyang dwindled to almost nothing.", "trade_suspension"),
+    ("Trump expressed frustration with China over its expanding trade with North Korea.",
+     None),
+    ("He launched a trade war and picked fights with allies over North Korea.", None),
+    ("Prices of rice climbed sharply in Hyesan.", None),
+])
+def test_events_trade_that_climbs_back_or_dwindles(sentence: str, etype: str | None) -> None:
+    types = {c.type for c in candidates(sentence)} & {"trade_resumption", "trade_suspension"}
+    assert types == ({etype} if etype else set())
+
+
 @pytest.mark.parametrize(("sentence", "found"), [
     ("A freight train from Dandong rolled across the Yalu River into Sinuiju on Sunday.",
      True),

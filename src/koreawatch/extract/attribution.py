@@ -116,6 +116,7 @@ SOURCE_NOUNS = _words(
     "economist scientist director chief head chairman secretary ambassador commander "
     "citizen citizens student students teacher doctor leader leaders tank think-tank embassy "
     "consulate post centre center foundation firm company operator programme program "
+    "association federation partner partners contact contacts bureau figures statistics "
     + _IMAGE_NOUNS
 )
 SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
