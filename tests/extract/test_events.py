@@ -299,6 +299,17 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
          "will change.", False),
         ("The envoy went to Pyongyang in the hope that Kim would agree to free the "
          "sailors.", False),
+        ("But the Rodong Sinmun on Sunday called on border residents to guard the frontier.",
+         True),
+        ("On Monday, the Rodong Sinmun carried an editorial urging young people to work.",
+         True),
+        ("The propaganda website Uriminzokkiri on Sunday described defectors as human scum.",
+         True),
+        ("In September, the North's Defense Ministry rejected as groundless U.S. reports "
+         "that it sold shells.", True),
+        ("A North Korean woman who reached Seoul in 2018 told the Post her sister was taken.",
+         False),
+        ("North Korean officials told the agency that the doses should go elsewhere.", True),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:

@@ -159,7 +159,7 @@ def test_pipeline_the_states_own_media_item_is_one_statement() -> None:
     result = extract_article(text, "item", date(2024, 10, 14), "KCNA", "Press statement")
     statement = _one(result, "official_statement")  # the rebuttal, dated otherwise, joins it
     assert statement.evidence.text.startswith("A spokesperson for the ministry released")
-    assert [m.text[:8] for m in statement.mentions] == ["The West"]
+    assert [m.text[:8] for m in statement.mentions] == ["The mini", "The West"]
 
 
 def test_pipeline_records_follow_the_spec() -> None:

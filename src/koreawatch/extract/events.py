@@ -602,6 +602,13 @@ _BOTH_KOREAS = re.compile(r"\b(north and south korea|south and north korea|the t
                           r"both koreas)\b", re.I)
 
 
+# people who speak for themselves, whatever their nationality
+_PRIVATE_PEOPLE = frozenset({
+    "woman", "man", "defector", "escapee", "refugee", "resident", "student", "worker",
+    "trader", "fisherman", "mother", "father", "sister", "brother", "daughter", "son", "wife",
+    "husband", "family", "relative", "citizen", "people", "person", "source"})
+
+
 def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
     """Whether a speech verb's subject speaks for the state: a state name, or people or
     bodies of it ("one of Kim's top officials", "Pyongyang's envoy", "the General Staff of
@@ -620,6 +627,8 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
         subject = inner[0] if inner else subject
     if not _speaks(subject):
         return False
+    if subject.lemma_.lower() in _PRIVATE_PEOPLE:
+        return False  # "a North Korean woman who reached Seoul told the Post": no official
     if _is_state(_span_text(subject), lexicon, own_media):
         return True
     if any(
