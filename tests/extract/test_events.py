@@ -351,6 +351,18 @@ def test_events_trade_that_climbs_back_or_dwindles(sentence: str, etype: str | N
     assert types == ({etype} if etype else set())
 
 
+@pytest.mark.parametrize(("sentence", "modality"), [
+    ("The men could face as much as ten years in a reform camp, the source said.",
+     "expected"),
+    ("The trader is likely to face a heavier sentence, the partner added.", "expected"),
+    ("North Korea said it faced a shortfall of food this year.", None),
+])
+def test_events_facing_a_sentence_is_an_expected_punishment(sentence: str,
+                                                            modality: str | None) -> None:
+    found = [c.modality for c in candidates(sentence) if c.type == "punishment"]
+    assert found == ([modality] if modality else [])
+
+
 @pytest.mark.parametrize(("sentence", "found"), [
     ("A freight train from Dandong rolled across the Yalu River into Sinuiju on Sunday.",
      True),
@@ -358,6 +370,9 @@ def test_events_trade_that_climbs_back_or_dwindles(sentence: str, etype: str | N
      True),
     ("Freight trains have been running between Sinuiju and Dandong since last year.", True),
     ("Kim's armoured train arrived in Vladivostok on Tuesday for the summit.", False),
+    ("Air Koryo operated its first international passenger flights in three years.", True),
+    ("Railway authorities are preparing to bring back passenger trains between Dandong and "
+     "Pyongyang.", True),
     ("The trucks drove through the capital during the parade.", False),
 ])
 def test_events_vehicles_crossing_the_border_reopen_it(sentence: str, found: bool) -> None:

@@ -783,6 +783,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
         return "negated", f"{refusing.text!r}: refused, so it did not happen"
     if token.lemma_.lower() in _OFFER_WORDS:
         return "expected", "an offer or pledge, not yet carried out"
+    if token.lemma_.lower() == "face" and token.tag_ != "VBD":
+        return "expected", "faced, not yet carried out"
     if _called_for(token):
         return "expected", "called for, not yet carried out"
     if near_words & {"may", "might", "could", "must"} and token.tag_ == "VBN" and any(
