@@ -726,3 +726,12 @@ def test_events_state_names_and_acronyms(phrase: str, state: bool) -> None:
 def test_events_lexicon_rejects_unknown_type(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ev.LexiconError, match="unknown type 'closure'"):
         ev._rule({"type": "closure", "rule": "x", "lemmas": ["a"], "pos": ["VERB"]}, 0)
+
+
+def test_events_an_event_told_as_later_runs_from_the_sentences_date() -> None:
+    text = ("Police in Hoeryong arrested seven people in early February, and three of them "
+            "were later given labor-camp terms at a public trial.")
+    times = {c.type: t for c, t in timed(text)}
+    assert (times["arrest"].start, times["arrest"].end) == ("2021-02-01", "2021-02-10")
+    assert (times["punishment"].start, times["punishment"].end) == ("2021-02-01",
+                                                                      "2021-03-15")

@@ -19,7 +19,8 @@ Rules, in priority order (each ``TimeChoice.reason`` starts with the rule's name
    reported in early March that ...", "..., an official said on Sunday"): the date is the
    report's, so an expected event starts then ([report start, open]) and a past one
    ended by then ([open, report end]);
-6. ``sentence``: another date in the sentence, nearest to the trigger;
+6. ``sentence``: another date in the sentence, nearest to the trigger; an event told as
+   coming "later" (or "then", "subsequently") runs from that date to publication;
 7. ``pandemic``: "since / throughout / during the pandemic" → [2020-01-01, publication]
    (``approx``); so is an undated closure, suspension, health measure, aid or (not
    simple past) claim in a sentence naming COVID-19, the coronavirus or the pandemic,
@@ -187,6 +188,11 @@ def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
         return _reported(cand, outside)
     if cand.tense == "present_perfect" and cand.clause_start > cand.sent_start:
         return None  # "shut its borders in early 2020 and has partially reopened them"
+    if usable and cand.sequel and dct is not None:  # "arrested in early February, and
+        best = _nearest(usable, cand.trigger_start)  # three were later given terms"
+        if best.interval_start and best.interval_start <= dct.isoformat():
+            return TimeChoice(best.interval_start, dct.isoformat(), "unknown", best.text,
+                              "sequel: later than the sentence's date: " + best.reason)
     if usable:
         return _from_timex(cand, _nearest(usable, cand.trigger_start), dct, "sentence", text)
     return None

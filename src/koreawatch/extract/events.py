@@ -1239,7 +1239,7 @@ def find_candidates(
                 presupposed=presupposed,
                 new_referent=_new_referent(token) and not _CAPTION.search(sent.text),
                 sequel=any(c.dep_ == "advmod" and c.lower_ in _SEQUEL_WORDS
-                           for c in token.children),
+                           for node in _governing(token) for c in node.children),
                 participle=token.tag_ == "VBG" and (token.dep_ in ("advcl", "xcomp") or (
                     token.dep_ == "pcomp" and token.head.lower_ == "as")),  # "quoted X as saying"
                 definite=(token.pos_ == "NOUN" and _definite_noun(token, ("the", "this", "that")))
@@ -1248,6 +1248,15 @@ def find_candidates(
                 said=_said_span(token) if rule.type == "official_statement" else None,
             ))
     return found
+
+
+def _governing(token: Any) -> tuple[Any, ...]:
+    """The trigger, and for a noun the verb its phrase hangs on ("were later given terms
+    at a public trial": the giving)."""
+    if token.pos_ != "NOUN":
+        return (token,)
+    verb = token.head.head if token.head.pos_ == "ADP" else token.head
+    return (token, verb) if verb.pos_ in ("VERB", "AUX") else (token,)
 
 
 def _said_span(token: Any) -> tuple[int, int] | None:
