@@ -387,6 +387,7 @@ def test_events_vehicles_crossing_the_border_reopen_it(sentence: str, found: boo
     ("The Ministry of State Security has sent two residents to a labor-training camp.", False),
     ("Police in Jilin have rounded up hundreds of people and sent many of them back.", False),
     ("Extra guards were sent to the riverbank last month.", True),
+    ("Several border guards who took bribes were sent to a prison camp last winter.", False),
     ("The ministry sent more soldiers to the border towns.", True),
     ("Soldiers from a recently reinforced guard company opened fire.", True),
 ])
@@ -735,3 +736,15 @@ def test_events_an_event_told_as_later_runs_from_the_sentences_date() -> None:
     assert (times["arrest"].start, times["arrest"].end) == ("2021-02-01", "2021-02-10")
     assert (times["punishment"].start, times["punishment"].end) == ("2021-02-01",
                                                                       "2021-03-15")
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("All Party members are devoting their all to stamping out the spread of the fever.",
+     None),
+    ("The campaign to root out the epidemic goes on.", None),
+    ("Medical workers are checking every household for fever.", "health_measure"),
+    ("Police have been checking homes for Chinese phones.", "crackdown"),
+])
+def test_events_rooting_out_a_disease_is_no_crackdown(sentence: str, etype: str | None) -> None:
+    types = {c.type for c in candidates(sentence)} & {"crackdown", "health_measure"}
+    assert types == ({etype} if etype else set())
