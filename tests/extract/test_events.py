@@ -310,6 +310,8 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("A North Korean woman who reached Seoul in 2018 told the Post her sister was taken.",
          False),
         ("North Korean officials told the agency that the doses should go elsewhere.", True),
+        ("North Korean state media has not reported the arrests.", False),
+        ("Pyongyang has never reported a confirmed case of the virus.", True),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:

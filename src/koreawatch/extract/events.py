@@ -726,6 +726,27 @@ def _foreign_act(token: Any, rule: TriggerRule, lexicon: Lexicon) -> bool:
     return not NORTH_KOREA.search(clause)
 
 
+def _silence(token: Any, rule: TriggerRule) -> bool:
+    """ "State media has not reported the arrests": the state saying nothing makes no
+    statement ("has not admitted a single case" claims there is none, so it is one)."""
+    if not (rule.type == "official_statement" and token.lemma_.lower() in _SILENT_VERBS
+            and any(c.dep_ == "neg" for c in token.children)):
+        return False
+    for child in token.children:  # "the arrests", "when the visit happened": nothing said
+        if child.dep_ == "dobj" and any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE_DETS)
+                for c in child.children):
+            return True
+        if child.dep_ in ("ccomp", "dobj") and child.left_edge.lower_ in _WH_WORDS:
+            return True
+    return False  # "has never reported a case": a claim that there is none
+
+
+_SILENT_VERBS = frozenset({"report", "mention", "comment", "announce", "say", "disclose"})
+_DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+_WH_WORDS = frozenset({"when", "where", "why", "how", "whether", "what", "who", "if"})
+
+
 def _long_standing(token: Any) -> bool:
     """ "North Korea has long insisted ...", "has long banned ...": a standing position
     or state of affairs, not an event."""
@@ -1212,7 +1233,7 @@ def find_candidates(
                          if _rule_fits(r, token, lemmas, lexicon, own_media, people)), None)
             if rule is None or _long_standing(token) or (
                     rule.type != "official_statement" and _generic(token)) \
-                    or _foreign_act(token, rule, lexicon):
+                    or _foreign_act(token, rule, lexicon) or _silence(token, rule):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
             presupposed = attribution is not None and _presupposed(token)
