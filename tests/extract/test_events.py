@@ -750,3 +750,10 @@ def test_events_an_event_told_as_later_runs_from_the_sentences_date() -> None:
 def test_events_rooting_out_a_disease_is_no_crackdown(sentence: str, etype: str | None) -> None:
     types = {c.type for c in candidates(sentence)} & {"crackdown", "health_measure"}
     assert types == ({etype} if etype else set())
+
+
+def test_events_an_expected_event_is_not_dated_since_the_pandemic() -> None:
+    text = ("The men could face ten years in a reform camp under the rules introduced during "
+            "the pandemic, the source added.")
+    (punishment,) = [t for c, t in timed(text) if c.type == "punishment"]
+    assert (punishment.start, punishment.end) == ("2021-03-15", None)

@@ -261,7 +261,9 @@ def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
     if dct is None:
         return TimeChoice(None, None, "unknown", None, "no date and no publication date")
     since = _SINCE.search(sentence)
-    if since:
+    if since and cand.modality != "expected" and (  # "could face ten years under rules
+            cand.type != "official_statement"  # introduced during the pandemic"; "says it
+            or cand.tense == "present_perfect"):  # will let those stuck since ... return"
         return TimeChoice(_PANDEMIC_START.isoformat(), dct.isoformat(), "approx",
                           since.group(0), "pandemic: since the start of the pandemic")
     virus = _PANDEMIC_WORDS.search(sentence)
