@@ -757,3 +757,10 @@ def test_events_an_expected_event_is_not_dated_since_the_pandemic() -> None:
             "the pandemic, the source added.")
     (punishment,) = [t for c, t in timed(text) if c.type == "punishment"]
     assert (punishment.start, punishment.end) == ("2021-03-15", None)
+
+
+def test_events_a_participle_on_the_subject_shares_the_sentences_date() -> None:
+    text = "A ship carrying corn and flour from the World Food Programme docked at Nampo on " \
+           "Thursday."
+    (aid,) = [t for c, t in timed(text) if c.type == "aid_delivery"]
+    assert (aid.start, aid.end, aid.precision) == ("2021-03-11", "2021-03-11", "day")

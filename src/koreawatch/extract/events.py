@@ -987,8 +987,13 @@ def _char_span(token: Any) -> tuple[int, int]:
 
 
 def _modifier_span(token: Any) -> tuple[int, int] | None:
-    """The relative or adjectival clause (within four steps up) the trigger belongs to."""
+    """The relative or adjectival clause (within four steps up) the trigger belongs to; a
+    present participle on the subject ("a train carrying flour crossed on Monday") tells
+    what the subject does as the sentence tells it, so it is none."""
     for node in (token, *list(token.ancestors)[:4]):
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ in (
+                "nsubj", "nsubjpass"):
+            return None
         if node.dep_ in _MODIFIER_EDGES:
             return _char_span(node)
     return None
