@@ -306,7 +306,17 @@ def test_find_attributions_continuation_reach(
 
 
 EMBEDDED = [
-    # an embedded speech verb covers its clause only, not the sentence
+    # an embedded speech verb covers its clause only, not the sentence, and not a verb
+    # conjoined to it: that is the speaker's own act
+    ("The outbreak began in May, when Kim admitted an outbreak in Kaesong and ordered a "
+     "lockdown of the city.", "ordered a lockdown", None),
+    ("The outbreak began in May, when Kim admitted an outbreak in Kaesong and ordered a "
+     "lockdown of the city.", "an outbreak in Kaesong", ("Kim",)),
+    # a negated speech verb tells nothing; "added soldiers" is no speech
+    ("North Korea did not confirm a single case until May, when it ordered a lockdown.",
+     "it ordered a lockdown", None),
+    ("North Korea has added soldiers to its guard posts in Kangwon province.",
+     "added soldiers to its guard posts", None),
     ("China denied the smuggling, after the president said he was unhappy.",
      "China denied the smuggling", None),
     ("The army blew up the tunnels, which Pyongyang said was proof of its pledge.",

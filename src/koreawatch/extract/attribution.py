@@ -267,6 +267,17 @@ def _subtree_span(tok: Any) -> tuple[int, int]:
     return _span_of([tok.left_edge, tok.right_edge])
 
 
+def _said_span(verb: Any) -> tuple[int, int]:
+    """What a speech verb inside the sentence covers: its subtree up to a verb conjoined
+    to it ("when it admitted an outbreak and ordered a lockdown": the order is its act,
+    not what it said)."""
+    after = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i]
+    if not after:
+        return _subtree_span(verb)
+    last = max((t for t in verb.subtree if t.i < after[0].left_edge.i), key=lambda t: t.i)
+    return _span_of([verb.left_edge, last])
+
+
 def _sentence_level(tok: Any) -> bool:
     """True for a word of the main clause: the root, a clause beside it, or a phrase on it."""
     if tok.dep_ == "ROOT":
@@ -364,6 +375,11 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
         return None  # "she has shown him the body's worth": a demonstration, no report
     if verb.dep_ in ("advcl", "conj") and verb.head.lemma_.lower() in SPEECH_LEMMAS:
         return None  # "said ..., adding that": one cue
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "North Korea did not confirm a single case": nothing told
+    if lemma == "add" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
+                              for c in verb.children):
+        return None  # "North Korea has added soldiers to its guard posts": no speech
     subj = _subject(verb)
     misparsed = _trailing_speaker(verb)
     if misparsed is not None:
@@ -387,7 +403,7 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
         "conj", "parataxis", "ccomp")  # "..., said a second source": spaCy's conj of the root
     level = verb.dep_ == "ROOT" or (verb.head.dep_ == "ROOT" and verb.dep_ == "parataxis") \
         or misparsed is not None or inverted
-    start, end = _speech_scope(sent, subj) if level else _subtree_span(verb)
+    start, end = _speech_scope(sent, subj) if level else _said_span(verb)
     return _Cue(chain, subj.idx, verb.idx + len(verb.text), start, end, reason, rank, level,
                 anaphor=anaphor, head=_report_named(verb) or _named_word(subj))
 
