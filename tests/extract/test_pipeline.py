@@ -501,3 +501,16 @@ def test_a_health_measure_naming_only_foreign_places_is_out_of_scope(text: str,
     result = extract_article(text, "t", date(2021, 12, 14), outlet="UPI",
                              title="North Korea: illustrative")
     assert any(e.type == "health_measure" for e in result.events) is found
+
+
+def test_a_statement_naming_its_own_speaker_takes_no_chain_from_the_sentence_before() -> None:
+    # illustrative: KCNA speaks in the second sentence; the first sentence's chain is not
+    # its source
+    text = ("North Korea told the United Nations in February that it faced a shortfall of "
+            "food. In May, the official Korean Central News Agency accused officials in Seoul "
+            "of exaggerating the problem.")
+    result = extract_article(text, "t", date(2019, 7, 12), outlet="AP",
+                             title="North Korea: illustrative")
+    accused = [e for e in result.events if e.type == "official_statement"
+               and e.evidence.text.startswith("In May")]
+    assert accused and accused[0].sources == ()

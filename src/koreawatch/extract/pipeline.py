@@ -209,7 +209,9 @@ def extract_article(text: str, article_id: str, published: date | None,
     for cand in candidates:
         attribution = None if cand.presupposed else attribution_for(
             [a for a in attributions if cand.type != "official_statement"
-             or not a.cue_start <= cand.trigger_start < a.cue_end],  # not its own "said"
+             or not (a.cue_start <= cand.trigger_start < a.cue_end  # not its own "said",
+                     or ("continued" in a.reason  # nor a chain of the sentence before
+                         and cand.speaker))],  # when it names its own speaker
             cand.trigger_start, cand.trigger_end)
         when = et.choose_time(cand, timexes, time_ranges, dct, norm.text)
         settled.append((cand, when, attribution))
