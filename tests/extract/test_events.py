@@ -764,3 +764,24 @@ def test_events_a_participle_on_the_subject_shares_the_sentences_date() -> None:
            "Thursday."
     (aid,) = [t for c, t in timed(text) if c.type == "aid_delivery"]
     assert (aid.start, aid.end, aid.precision) == ("2021-03-11", "2021-03-11", "day")
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("North Korea began allowing its citizens stranded abroad to return in August 2023.",
+     "border_reopening"),
+    ("Western tour groups were let into the Rason economic zone in October.",
+     "border_reopening"),
+    ("North Korea allowed UN inspectors to enter the site in May.", None),
+    ("The Cabinet on Tuesday approved extending Japan's own sanctions on North Korea.",
+     "trade_suspension"),
+    ("The council could not get Moscow to renew its mission mandates, let alone agree on "
+     "new sanctions.", None),
+    ("Those trips were halted abruptly later that month.", "border_closure"),
+    ("A broker said trucks were still crossing into Sinuiju on Wednesday.", None),
+    ("Medical teams are examining the health of residents in Sinuiju.", None),
+])
+def test_events_returns_allowed_sanctions_extended_and_trips_halted(sentence: str,
+                                                                    etype: str | None) -> None:
+    types = {c.type for c in candidates(sentence)} & {
+        "border_reopening", "border_closure", "trade_suspension", "crackdown"}
+    assert types == ({etype} if etype else set())
