@@ -267,7 +267,7 @@ def _subtree_span(tok: Any) -> tuple[int, int]:
     return _span_of([tok.left_edge, tok.right_edge])
 
 
-def _said_span(verb: Any) -> tuple[int, int]:
+def _speech_span(verb: Any) -> tuple[int, int]:
     """What a speech verb inside the sentence covers: its subtree up to a verb conjoined
     to it ("when it admitted an outbreak and ordered a lockdown": the order is its act,
     not what it said)."""
@@ -403,7 +403,7 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
         "conj", "parataxis", "ccomp")  # "..., said a second source": spaCy's conj of the root
     level = verb.dep_ == "ROOT" or (verb.head.dep_ == "ROOT" and verb.dep_ == "parataxis") \
         or misparsed is not None or inverted
-    start, end = _speech_scope(sent, subj) if level else _said_span(verb)
+    start, end = _speech_scope(sent, subj) if level else _speech_span(verb)
     return _Cue(chain, subj.idx, verb.idx + len(verb.text), start, end, reason, rank, level,
                 anaphor=anaphor, head=_report_named(verb) or _named_word(subj))
 

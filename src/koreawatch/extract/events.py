@@ -419,8 +419,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
             for c in token.children):
         return False  # "Cronin added that ...", "..., the partner added": verbs of saying
-    if (rule.with_ and not (rule.with_ & lemmas)) or (rule.with_also
-                                                       and not rule.with_also & lemmas):
+    if rule.with_ and not rule.with_ & lemmas:
+        return False
+    if rule.with_also and not rule.with_also & lemmas:
         return False
     if rule.with_nouns and not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in rule.with_
                                    for t in _phrase_tokens(token)[0]):

@@ -57,8 +57,8 @@ class Context:
 
     # -------------------------------------------------------------- reference
     def note(self, value: str) -> None:
-        """Remember an explicit DATE value (a day, a month, a quarter) as the discourse
-        reference."""
+        """Remember an explicit DATE value (a day, a month, a quarter, a year) as the
+        discourse reference."""
         self.year_latest = len(value) == 4 and value.isdigit()
         if self.year_latest:
             self.ref_year = int(value)
