@@ -789,3 +789,14 @@ def test_events_returns_allowed_sanctions_extended_and_trips_halted(sentence: st
                                                                     etype: str | None) -> None:
     assert found_among(sentence, "border_reopening", "border_closure", "trade_suspension",
                        "crackdown") == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("The headquarters ordered that everyone arriving from abroad be quarantined for ten "
+     "days.", "health_measure"),
+    ("Guards will shoot anyone who approaches the river.", None),
+])
+def test_events_a_rule_for_everyone_is_a_health_measure_but_no_event_else(
+        sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "health_measure", "illegal_crossing",
+                       "security_reinforcement") == etype

@@ -649,7 +649,7 @@ def _objects_of(token: Any, *prepositions: str) -> list[Any]:
             for g in c.children if g.dep_ == "pobj"]
 
 
-def _generic(token: Any) -> bool:
+def _generic(token: Any, etype: str = "") -> bool:
     """A habitual or generic statement, not an event (rule 1):
 
     - a verb in the simple present with no auxiliary ("defectors flee the North"),
@@ -661,7 +661,8 @@ def _generic(token: Any) -> bool:
     - a subject that counts vaguely ("many", "most", "thousands of") with no date in the
       clause ("thousands of defectors have fled", "many women are trafficked");
     - a subject or object that is anyone at all ("anyone who approaches will be shot",
-      "told to shoot anyone who tries to cross").
+      "told to shoot anyone who tries to cross"), except for a health measure, which is
+      such a rule ("ordered that everyone arriving from abroad be quarantined").
     """
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if token.dep_ in ("pcomp", "pobj") and token.head.head.lemma_.lower() in _HABIT_NOUNS:
@@ -678,8 +679,9 @@ def _generic(token: Any) -> bool:
     if words & _HABITUAL or _HABITUAL_PHRASE.search(" ".join(t.lower_ for t in clause)):
         return True
     subject = _subject(verb)
-    if (subject is not None and subject.lower_ in _ANYONE) or any(
-            c.dep_ == "dobj" and c.lower_ in _ANYONE for c in verb.children):
+    if etype != "health_measure" and ((subject is not None and subject.lower_ in _ANYONE)
+                                      or any(c.dep_ == "dobj" and c.lower_ in _ANYONE
+                                             for c in verb.children)):
         return True  # "anyone who approaches will be shot", "shoot anyone": a rule
     if subject is None or any(t.ent_type_ == "DATE" for t in clause):
         return False
@@ -1238,7 +1240,7 @@ def find_candidates(
             rule = next((r for r in rules
                          if _rule_fits(r, token, lemmas, lexicon, own_media, people)), None)
             if rule is None or _long_standing(token) or (
-                    rule.type != "official_statement" and _generic(token)) \
+                    rule.type != "official_statement" and _generic(token, rule.type)) \
                     or _foreign_act(token, rule, lexicon) or _silence(token, rule):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
