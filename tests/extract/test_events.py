@@ -381,6 +381,8 @@ def test_events_facing_a_sentence_is_an_expected_punishment(sentence: str,
     ("Air Koryo operated its first international passenger flights in three years.", True),
     ("Railway authorities are preparing to bring back passenger trains between Dandong and "
      "Pyongyang.", True),
+    ("Freight trains between Dandong and Sinuiju, which restarted in January 2022 after a "
+     "long halt, now run most days.", True),
     ("The trucks drove through the capital during the parade.", False),
 ])
 def test_events_vehicles_crossing_the_border_reopen_it(sentence: str, found: bool) -> None:

@@ -290,12 +290,29 @@ def _phrase_tokens(token: Any) -> tuple[list[Any], str]:
     for node in (token, head):  # "a defector who had tried to return": the antecedent
         if node.dep_ in _MODIFIER_EDGES:
             tokens.append(node.head)
+            tokens.extend(_owner_of_place(node.head))
     sent = token.sent
     back = 10 if any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PRON"
                      for c in token.children) else 4  # "suspended these": look back for them
     lo, hi = max(sent.start, token.i - back), min(sent.end, token.i + 5)
     tokens.extend(token.doc[lo:hi])
     return tokens, token.doc[lo:hi].text
+
+
+def _owner_of_place(name: Any) -> list[Any]:
+    """ "Freight trains between Dandong and Sinuiju, which restarted in January": the
+    parser hangs the relative clause on the place name; the noun the names belong to
+    (the trains) is what it describes."""
+    node = name
+    for _ in range(4):
+        if node.pos_ != "PROPN" and node.dep_ not in ("conj", "pobj", "prep"):
+            break
+        if node.dep_ not in ("conj", "pobj", "prep") or node.head == node:
+            return []
+        node = node.head
+        if node.pos_ == "NOUN":
+            return [node]
+    return []
 
 
 def _subject(token: Any) -> Any | None:
