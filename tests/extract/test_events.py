@@ -802,3 +802,10 @@ def test_events_a_rule_for_everyone_is_a_health_measure_but_no_event_else(
         sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "health_measure", "illegal_crossing",
                        "security_reinforcement") == etype
+
+
+def test_events_a_trigger_with_after_on_it_is_not_in_an_after_clause() -> None:
+    text = ("In 2016, the man arrived in Toronto and asked for asylum after spending years in "
+            "South Korea.")
+    (asylum,) = [t for c, t in timed(text) if c.type == "illegal_crossing"]
+    assert (asylum.start, asylum.end) == ("2016-01-01", "2016-12-31")

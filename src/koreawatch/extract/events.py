@@ -1278,8 +1278,7 @@ def find_candidates(
                 tense=_tense(token),
                 speaker=_speaker(token) if rule.type == "official_statement" else "",
                 reported_by=any(a.lemma_.lower() in _REPORT_VERBS for a in ancestors),
-                after_clause=any(c.dep_ in ("mark", "prep") and c.lower_ == "after"
-                                 for node in (token, *ancestors[:1]) for c in node.children),
+                after_clause=_in_after_clause(token),
                 modifier=_modifier_span(token),
                 anchors=_anchors(token, lexicon),
                 presupposed=presupposed,
@@ -1294,6 +1293,19 @@ def find_candidates(
                 said=_said_span(token) if rule.type == "official_statement" else None,
             ))
     return found
+
+
+def _in_after_clause(token: Any) -> bool:
+    """The trigger sits in an "after ..." clause ("after Kim agreed to ...", "after
+    closing the border"); a trigger that has "after X" on it ("restarted after a two-year
+    halt") is the later event, not in one."""
+    if any(c.dep_ == "mark" and c.lower_ == "after" for c in token.children):
+        return True
+    head = token.head
+    return head != token and any(c.dep_ in ("mark", "prep") and c.lower_ == "after"
+                                 for c in head.children) and token.dep_ not in (
+        "ROOT", "conj", "relcl") and not any(
+        c.dep_ == "prep" and c.lower_ == "after" for c in token.children)
 
 
 def _governing(token: Any) -> tuple[Any, ...]:
