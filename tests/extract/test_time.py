@@ -311,6 +311,8 @@ def test_that_month_is_the_last_month_named(text, anaphor, value):
         ("The border shut in January 2020, and in late January of that year trade stopped.",
          "late January of that year", "2020-01"),
         ("Trade collapsed in 2017. That year, exports fell.", "That year", "2017"),
+        ("It admitted an outbreak in May 2022. Three months later it declared victory.",
+         "Three months later", "2022-08"),
     ],
 )
 def test_that_year_is_the_year_last_named(text, anaphor, value):

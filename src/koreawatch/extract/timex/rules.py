@@ -492,7 +492,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Norm | None:
         value = "PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"
         return Norm("DATE", value, mod, "rule date.ago_vague.v1: vague amount + ago")
     sign = 1 if direction in ("later", "after", "from now", "hence") else -1
-    base = ctx.dct if direction in ("ago", "from now", "hence") else ctx.anchor()
+    base = ctx.dct if direction in ("ago", "from now", "hence") else ctx.anchor(unit)
     if unit in ("S", "H") or word in lx.TIME_UNITS:
         unit = "D"
         n = 0 if word in ("second", "minute") or n < 12 else n // 24
