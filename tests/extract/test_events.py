@@ -318,6 +318,10 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
          False),
         ("North Korean officials told the agency that the doses should go elsewhere.", True),
         ("North Korean state media has not reported the arrests.", False),
+        ("A former North Korean diplomat who now lives in Seoul told VOA that life was "
+         "watched.", False),
+        ("Every person sent back is a message to the others, said Lee, a former North Korean "
+         "diplomat.", False),
         ("Pyongyang has never reported a confirmed case of the virus.", True),
     ],
 )

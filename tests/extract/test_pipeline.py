@@ -492,6 +492,8 @@ def test_restatement_bounded_only_by_publication_joins_the_dated_event() -> None
     ("Authorities in China's Jilin Province have tightened COVID-19 testing rules for "
      "residents of border towns.", False),
     ("Officials locked down Sinuiju after a cluster of COVID-19 cases in Dandong.", True),
+    ("Infections were confirmed in Dandong and Chinese authorities locked down the city.",
+     False),
     ("Pyongyang has declared an emergency to protect itself against the virus which first "
      "emerged in neighbouring China.", True),
 ])

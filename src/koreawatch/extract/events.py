@@ -627,6 +627,11 @@ _PRIVATE_PEOPLE = frozenset({
     "husband", "family", "relative", "citizen", "people", "person", "source"})
 
 
+def _former(noun: Any) -> bool:
+    """ "a former North Korean diplomat": someone who no longer speaks for the state."""
+    return any(c.dep_ == "amod" and c.lower_ in ("former", "ex") for c in noun.children)
+
+
 def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
     """Whether a speech verb's subject speaks for the state: a state name, or people or
     bodies of it ("one of Kim's top officials", "Pyongyang's envoy", "the General Staff of
@@ -645,7 +650,7 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
         subject = inner[0] if inner else subject
     if not _speaks(subject):
         return False
-    if subject.lemma_.lower() in _PRIVATE_PEOPLE:
+    if subject.lemma_.lower() in _PRIVATE_PEOPLE or _former(subject):
         return False  # "a North Korean woman who reached Seoul told the Post": no official
     if _is_state(_span_text(subject), lexicon, own_media):
         return True
@@ -654,8 +659,8 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
             for c in subject.children):
         return True
     if any(c.dep_ == "appos" and _is_state(_span_text(c), lexicon)  # "the party newspaper,
-           for c in subject.children):  # Rodong Sinmun, urged": the apposition names it
-        return True
+           and not _former(c) for c in subject.children):  # Rodong Sinmun, urged": the
+        return True  # apposition names it (not "Lee, a former North Korean diplomat")
     # "the General Staff of the KPA"
     return any(_is_state(_span_text(g), lexicon) for g in _objects_of(subject, "of"))
 

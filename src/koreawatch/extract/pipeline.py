@@ -136,10 +136,13 @@ _NORTH_NAMED = re.compile(r"(?i)\b(?:north korea|pyongyang|dprk|kim jong)|\b[Tt]
 
 def _foreign_health(cand: ev.Candidate, mentions: Sequence[PlaceMention], text: str) -> bool:
     """ "Dandong reimposed lockdown measures", "authorities in China's Jilin Province
-    tightened testing rules": a health measure in a clause that names only foreign places
-    is another country's domestic affair (out of scope, spec)."""
+    tightened testing rules", "Chinese authorities locked down the city": a health measure
+    that another state takes, or in a clause that names only foreign places, is another
+    country's domestic affair (out of scope, spec)."""
     if cand.type != "health_measure" or any(a.name == "North Korea" for a in cand.actors):
         return False
+    if any(a.role == "agent" for a in cand.actors):
+        return True  # "Chinese authorities locked down the city": another state acts
     inside = [m for m in mentions if cand.clause_start <= m.start < cand.clause_end]
     if any(_kp(m) for m in inside) or _NORTH_NAMED.search(
             text[cand.clause_start:cand.clause_end]):
