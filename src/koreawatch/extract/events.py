@@ -304,9 +304,7 @@ def _owner_of_place(name: Any) -> list[Any]:
     parser hangs the relative clause on the place name; the noun the names belong to
     (the trains) is what it describes."""
     node = name
-    for _ in range(4):
-        if node.pos_ != "PROPN" and node.dep_ not in ("conj", "pobj", "prep"):
-            break
+    for _ in range(4):  # up through "and", "between" and their objects
         if node.dep_ not in ("conj", "pobj", "prep") or node.head == node:
             return []
         node = node.head
@@ -1306,11 +1304,10 @@ def _in_after_clause(token: Any) -> bool:
     halt") is the later event, not in one."""
     if any(c.dep_ == "mark" and c.lower_ == "after" for c in token.children):
         return True
-    head = token.head
-    return head != token and any(c.dep_ in ("mark", "prep") and c.lower_ == "after"
-                                 for c in head.children) and token.dep_ not in (
-        "ROOT", "conj", "relcl") and not any(
-        c.dep_ == "prep" and c.lower_ == "after" for c in token.children)
+    if token.dep_ in ("ROOT", "conj", "relcl") or any(
+            c.dep_ == "prep" and c.lower_ == "after" for c in token.children):
+        return False  # the head's main event, or itself the later one
+    return any(c.dep_ in ("mark", "prep") and c.lower_ == "after" for c in token.head.children)
 
 
 def _governing(token: Any) -> tuple[Any, ...]:

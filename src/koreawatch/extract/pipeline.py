@@ -150,6 +150,15 @@ def _foreign_health(cand: ev.Candidate, mentions: Sequence[PlaceMention], text: 
     return any(not m.place.id.startswith("KP") for m in inside)
 
 
+def _own_speech(cand: ev.Candidate, attribution: Attribution) -> bool:
+    """A cue that cannot source a statement: its own "said", or a chain continued from
+    the sentence before when the statement names its own speaker."""
+    if cand.type != "official_statement":
+        return False
+    return attribution.cue_start <= cand.trigger_start < attribution.cue_end or (
+        "continued" in attribution.reason and bool(cand.speaker))
+
+
 def _context_places(cand: ev.Candidate, mentions: Sequence[PlaceMention],
                     sentences: Sequence[tuple[int, int]], text: str) -> list[PlaceMention]:
     """An event whose sentence names no North Korean place happened where the paragraph
@@ -211,10 +220,7 @@ def extract_article(text: str, article_id: str, published: date | None,
     settled: list[tuple[ev.Candidate, et.TimeChoice, Attribution | None]] = []
     for cand in candidates:
         attribution = None if cand.presupposed else attribution_for(
-            [a for a in attributions if cand.type != "official_statement"
-             or not (a.cue_start <= cand.trigger_start < a.cue_end  # not its own "said",
-                     or ("continued" in a.reason  # nor a chain of the sentence before
-                         and cand.speaker))],  # when it names its own speaker
+            [a for a in attributions if not _own_speech(cand, a)],
             cand.trigger_start, cand.trigger_end)
         when = et.choose_time(cand, timexes, time_ranges, dct, norm.text)
         settled.append((cand, when, attribution))
