@@ -375,6 +375,11 @@ def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
                if len(name) <= 3 and name.isalpha() and name != "kim")
 
 
+def names_state(text: str) -> bool:
+    """Whether ``text`` names the North Korean state (a name of ``state_actors.json``)."""
+    return _is_state(text, load_lexicon())
+
+
 def _acted_on_lemmas(verb: Any) -> set[str]:
     """Lemmas of what a verb acts on: its object, passive subject, complements and
     prepositional phrases, or the noun it modifies ("a reinforced guard company")."""

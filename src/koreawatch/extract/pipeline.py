@@ -130,10 +130,6 @@ def _kp(mention: PlaceMention) -> bool:
     return mention.place.level in _KP_LEVELS and mention.place.id.startswith("KP")
 
 
-# the North itself named (scope.NORTH_KOREA also holds its border words: Dandong, Yalu)
-_NORTH_NAMED = re.compile(r"(?i)\b(?:north korea|pyongyang|dprk|kim jong)|\b[Tt]he North\b")
-
-
 def _foreign_health(cand: ev.Candidate, mentions: Sequence[PlaceMention], text: str) -> bool:
     """ "Dandong reimposed lockdown measures", "authorities in China's Jilin Province
     tightened testing rules", "Chinese authorities locked down the city": a health measure
@@ -144,8 +140,7 @@ def _foreign_health(cand: ev.Candidate, mentions: Sequence[PlaceMention], text: 
     if any(a.role == "agent" for a in cand.actors):
         return True  # "Chinese authorities locked down the city": another state acts
     inside = [m for m in mentions if cand.clause_start <= m.start < cand.clause_end]
-    if any(_kp(m) for m in inside) or _NORTH_NAMED.search(
-            text[cand.clause_start:cand.clause_end]):
+    if any(_kp(m) for m in inside) or ev.names_state(text[cand.clause_start:cand.clause_end]):
         return False
     return any(not m.place.id.startswith("KP") for m in inside)
 
