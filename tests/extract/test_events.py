@@ -813,3 +813,13 @@ def test_events_a_trigger_with_after_on_it_is_not_in_an_after_clause() -> None:
             "South Korea.")
     (asylum,) = [t for c, t in timed(text) if c.type == "illegal_crossing"]
     assert (asylum.start, asylum.end) == ("2016-01-01", "2016-12-31")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In June the country turned down 10,000 tons of fertilizer offered by an aid group.",
+    "The North had also turned down AstraZeneca shots over worries about side effects.",
+    "Last year the North rejected about 3m Sinovac doses.",
+])
+def test_events_aid_turned_down_is_one_negated_delivery(sentence: str) -> None:
+    found = [c for c in candidates(sentence) if c.type == "aid_delivery"]
+    assert found and {c.modality for c in found} == {"negated"}, found

@@ -271,6 +271,8 @@ def _forms(tok: Any) -> set[str]:
     """A token's lemma and lower-case text, and a sentence-initial plural made singular
     ("Guards were sent": the small model keeps "guards" as a proper noun)."""
     forms = {tok.lemma_.lower(), tok.lower_}
+    if tok.tag_ == "NNS" and tok.lower_.endswith("es"):
+        forms.add(tok.lower_[:-1])  # "doses", which the small model lemmatizes as "dos"
     if tok.is_sent_start and tok.lower_.endswith("s") and tok.lemma_.lower() == tok.lower_:
         forms.add(tok.lower_[:-1])
     return forms
@@ -443,7 +445,7 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False
     if rule.with_also and not rule.with_also & lemmas:
         return False
-    if rule.with_nouns and not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in rule.with_
+    if rule.with_nouns and not any(t.pos_ in ("NOUN", "PROPN") and _forms(t) & rule.with_
                                    for t in _phrase_tokens(token)[0]):
         return False  # "cuts fueled by a miscalculation": no fuel is cut
     if rule.with_object and not rule.with_ & _acted_on_lemmas(token):
@@ -827,9 +829,12 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     near = [t for t in (*token.children, *plan) if t.i < token.i or t.dep_ == "aux"]
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     refusing = token.head if token.dep_ == "dobj" else token  # "turned down a shipment"
-    if refusing.lemma_.lower() in _REFUSE_WORDS or (refusing.lemma_.lower() == "turn" and any(
-            c.dep_ == "prt" and c.lower_ == "down" for c in refusing.children)):
+    if _refuses(refusing):
         return "negated", f"{refusing.text!r}: refused, so it did not happen"
+    if token.dep_ == "acl" and token.tag_ == "VBN":  # "turned down doses offered by Covax"
+        refusing = next((a for a in ancestors[1:5] if _refuses(a)), None)
+        if refusing is not None:
+            return "negated", f"offered, but {refusing.text!r}"
     if token.lemma_.lower() in _OFFER_WORDS:
         return "expected", "an offer or pledge, not yet carried out"
     if token.lemma_.lower() == "face" and token.tag_ != "VBD":
@@ -848,6 +853,12 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     if _hedged(token, sent) or (attribution is not None and attribution.hedged):
         return "reported", "hedged ('reportedly')"
     return "asserted", "stated by the article"
+
+
+def _refuses(verb: Any) -> bool:
+    """A verb of refusing: "rejected", "declined", "turned down"."""
+    return verb.lemma_.lower() in _REFUSE_WORDS or (verb.lemma_.lower() == "turn" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children))
 
 
 def _hedged(token: Any, sent: Any) -> bool:
