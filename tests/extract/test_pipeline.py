@@ -208,13 +208,16 @@ def test_pipeline_main_clause_trigger_speaks_for_a_sentence_event() -> None:
 
 def test_pipeline_event_without_a_place_takes_the_place_just_named() -> None:
     text = ("Illustrative. Heavy rain flooded Sinuiju on Monday. Officials sent relief food "
-            "on Tuesday.\n\nSmugglers were arrested on Friday.")
+            "on Tuesday.\n\nSmugglers were arrested on Friday.\n\nThe weather was mild "
+            "elsewhere. More soldiers were deployed to the border on Saturday.")
     result = extract_article(text, "ill-4", date(2021, 3, 15))
     aid = next(e for e in result.events if e.type == "aid_delivery")
     assert {p.place_id for p in aid.where} == {"KP-03/sinuiju"}
     assert "named in the sentence before" in aid.reason
     arrest = next(e for e in result.events if e.type == "arrest")
-    assert arrest.where == ()  # another paragraph
+    assert {p.place_id for p in arrest.where} == {"KP-03/sinuiju"}  # opens a paragraph
+    soldiers = next(e for e in result.events if e.type == "security_reinforcement")
+    assert soldiers.where == ()  # its paragraph has moved on and names no place
 
 
 def test_pipeline_what_the_country_does_takes_no_place_from_the_sentence_before() -> None:

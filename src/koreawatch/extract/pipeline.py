@@ -159,11 +159,12 @@ def _context_places(cand: ev.Candidate, mentions: Sequence[PlaceMention],
     """An event whose sentence names no North Korean place happened where the paragraph
     has just been: the places of the nearest of the two sentences before it in the same
     paragraph that names one ("Floods hit Sinuiju. Relief goods were sent the next
-    day.")."""
+    day."); a paragraph's first sentence looks at the two sentences before it, where the
+    story last was ("... across Hyesan.\n\nIn early February, authorities ordered ...")."""
     paragraph = text.rfind("\n\n", 0, cand.sent_start)
     paragraph = 0 if paragraph < 0 else paragraph + 2
     before = [(s, e) for s, e in sentences if e <= cand.sent_start]
-    near = [(s, e) for s, e in before if paragraph <= s][-2:]
+    near = [(s, e) for s, e in before if paragraph <= s][-2:] or before[-2:]
     if _PLACE_ANAPHOR.search(text[cand.sent_start:cand.sent_end]):
         near = before  # "the flood-hit areas": the places the article last named
     for start, end in reversed(near):
