@@ -650,6 +650,10 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "2021-03-15", "day"),
         ("In January, Seoul accepted the offer after Kim agreed to pause the drills.",
          "2021-01-01", "2021-03-15", "day"),
+        ("In September alone, exports to North Korea surged 42 percent from a year "
+         "earlier.", "2020-09-01", "2020-09-30", "month"),
+        ("Trade with North Korea grew sharply compared with the previous year.", None,
+         "2021-03-15", "unknown"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

@@ -102,6 +102,12 @@ def test_ordinals_that_are_no_day_of_month(text):
     assert not [t for t in tag(text, DCT) if "day_of_month" in t.reason]
 
 
+@pytest.mark.parametrize("text", ["They executed a man in his twenties on Feb. 24.",
+                                  "Two women in their early thirties were held."])
+def test_an_age_is_no_decade(text):
+    assert not [t for t in tag(text, DCT) if "decade" in t.reason]
+
+
 def test_month_part_reason_names_rule():
     assert find("It happened early in March.", "early in March").reason.startswith(
         "rule month.part.v1"

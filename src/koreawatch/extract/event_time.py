@@ -105,6 +105,20 @@ def _with(choice: TimeChoice, duration: int | None) -> TimeChoice:
                       duration, choice.fallback)
 
 
+_COMPARED_WITH = re.compile(
+    r"\b(?:from|than|over|on|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+)?$", re.I)
+_BASE_PERIOD = re.compile(
+    r"^(?:an?|one|the)?\s*(?:year|month|week|quarter)s?\s+(?:earlier|ago|before)$|"
+    r"^(?:the\s+)?(?:previous|prior|same)\s+(?:year|month|week|quarter|period)$", re.I)
+
+
+def _comparison_base(timex: Any, text: str) -> bool:
+    """ "exports rose 42 percent from a year earlier": the period compared with, not when
+    anything happened."""
+    return bool(_BASE_PERIOD.match(timex.text.strip())
+                and _COMPARED_WITH.search(text[max(0, timex.start - 20):timex.start]))
+
+
 def _is_name(timex: Any, text: str) -> bool:
     """ "the April 25 Hostel": a date that begins the name of a place or institution."""
     return bool(_NAME_AFTER.match(text[timex.end:timex.end + 60]))
@@ -121,7 +135,8 @@ def choose_time(
     """The interval of one candidate (rules of the module doc, in order)."""
     usable = [t for t in timexes if t.type in ("DATE", "TIME") and t.value != "PRESENT_REF"
               and cand.sent_start <= t.start < cand.sent_end and t.interval_start
-              and not _is_name(t, text) and _dates_candidate(cand, t.start)]
+              and not _is_name(t, text) and not _comparison_base(t, text)
+              and _dates_candidate(cand, t.start)]
     durations = [t for t in timexes if t.type == "DURATION" and cand.sent_start <= t.start
                  < cand.sent_end and t.duration_days]
     duration = _nearest(durations, cand.trigger_start).duration_days if durations else None

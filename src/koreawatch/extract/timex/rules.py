@@ -214,7 +214,12 @@ def h_year(m: re.Match[str], ctx: Context) -> Norm | None:
                 reference=not mod)
 
 
+_AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|our|your)\s+$", re.I)
+
+
 def h_decade(m: re.Match[str], ctx: Context) -> Norm | None:
+    if _AGE_BEFORE.search(m.string[max(0, m.start() - 8):m.start()]):
+        return None  # "a man in his twenties", "women in their late 30s": an age
     if m["dec"] or m["dec2"]:
         digits = m["dec"] or m["dec2"]
         if len(digits) == 2:
