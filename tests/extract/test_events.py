@@ -323,6 +323,12 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("Every person sent back is a message to the others, said Lee, a former North Korean "
          "diplomat.", False),
         ("Pyongyang has never reported a confirmed case of the virus.", True),
+        ("A spokesman for the Foreign Ministry of the DPRK on Sunday answered a question "
+         "put by KCNA.", True),
+        ("Kim Chol Ung, head of the DPRK delegation, told the ceremony that his country was "
+         "ready to work with China.", True),
+        ("The plan will work, said Steve Biegun, special representative for North Korea.",
+         False),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:

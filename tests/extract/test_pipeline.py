@@ -162,6 +162,17 @@ def test_pipeline_the_states_own_media_item_is_one_statement() -> None:
     assert [m.text[:8] for m in statement.mentions] == ["The mini", "The West"]
 
 
+def test_pipeline_a_statement_recalled_from_another_day_is_another_statement() -> None:
+    text = ("Pyongyang, February 26 (KCNA) -- The spokesman of the Foreign Ministry said on "
+            "Sunday that the sanctions are an act of war.\n\nThe Foreign Ministry already "
+            "declared in its statement of December 24 that it rejects the resolution. The "
+            "spokesman stressed on Sunday that the republic will not yield.")
+    result = extract_article(text, "item", date(2018, 2, 26), "KCNA", "Answer")
+    statements = [e for e in result.events if e.type == "official_statement"]
+    assert [e.when.start for e in statements] == ["2018-02-25", "2017-12-24"]
+    assert [m.text[:17] for m in statements[0].mentions] == ["The spokesman str"]
+
+
 def test_pipeline_records_follow_the_spec() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     by_type = {e.type: e for e in result.events}

@@ -54,6 +54,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from typing import Any
 
@@ -657,17 +658,25 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
         return False
     if subject.lemma_.lower() in _PRIVATE_PEOPLE or _former(subject):
         return False  # "a North Korean woman who reached Seoul told the Post": no official
-    if _is_state(_span_text(subject), lexicon, own_media):
+    if _is_state(_span_text(subject), lexicon, own_media) or _of_state(subject, lexicon):
         return True
-    if any(
+    # "the party newspaper, Rodong Sinmun, urged", "Kim Chol Ung, head of the DPRK
+    # delegation, told": the apposition names it (not "Lee, a former North Korean diplomat")
+    return any(c.dep_ == "appos" and not _former(c) and _of_state(c, lexicon)
+               for c in subject.children)
+
+
+def _of_state(noun: Any, lexicon: Lexicon, depth: int = 2) -> bool:
+    """Whether a noun phrase names the state or belongs to it: "Pyongyang's envoy", "the
+    General Staff of the KPA", "a spokesman for the Foreign Ministry of the DPRK" (not
+    "the U.S. special representative for North Korea": for a country, not of it)."""
+    if _is_state(_span_text(noun), lexicon) or any(
             c.dep_ == "poss" and _is_state(re.sub(r"'s$", "", _span_text(c)), lexicon)
-            for c in subject.children):
+            for c in noun.children):
         return True
-    if any(c.dep_ == "appos" and _is_state(_span_text(c), lexicon)  # "the party newspaper,
-           and not _former(c) for c in subject.children):  # Rodong Sinmun, urged": the
-        return True  # apposition names it (not "Lee, a former North Korean diplomat")
-    # "the General Staff of the KPA"
-    return any(_is_state(_span_text(g), lexicon) for g in _objects_of(subject, "of"))
+    bodies = _objects_of(noun, "of") + [g for g in _objects_of(noun, "for")
+                                        if g.ent_type_ != "GPE"]
+    return depth > 0 and any(_of_state(g, lexicon, depth - 1) for g in bodies)
 
 
 def _objects_of(token: Any, *prepositions: str) -> list[Any]:
@@ -1365,7 +1374,7 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     if ca.type != cb.type or _modality_class(ca.modality) != _modality_class(cb.modality):
         return False
     if own_media and ca.type == "official_statement":
-        return True
+        return not _days_apart(ta, tb, 7)  # unless one recalls "its statement of December 24"
     if ca.sent_start == cb.sent_start:  # unless two clauses tell dates that cannot meet
         return ca.modifier is not None or cb.modifier is not None or not (
             ta.start and tb.start and ta.end and tb.end and not _overlap(ta, tb))
@@ -1394,6 +1403,14 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     return _words(ca.summary) == _words(cb.summary) or (
         len(_words(ca.summary) & _words(cb.summary)) >= 0.7 * min(
             len(_words(ca.summary)), len(_words(cb.summary))) > 0)
+
+
+def _days_apart(a: TimeChoice, b: TimeChoice, days: int) -> bool:
+    """Both start on a known day, more than ``days`` apart."""
+    if not (a.start and b.start and a.precision == b.precision == "day"):
+        return False
+    gap = date.fromisoformat(a.start) - date.fromisoformat(b.start)
+    return abs(gap.days) > days
 
 
 def _undated(when: TimeChoice) -> bool:
