@@ -660,6 +660,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "earlier.", "2020-09-01", "2020-09-30", "month"),
         ("Trade with North Korea grew sharply compared with the previous year.", None,
          "2021-03-15", "unknown"),
+        ("It was the first aid shipment to reach the country by sea since it sealed its "
+         "borders in January 2020.", None, "2021-03-15", "unknown"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,
@@ -829,6 +831,8 @@ def test_events_a_trigger_with_after_on_it_is_not_in_an_after_clause() -> None:
     "In June the country turned down 10,000 tons of fertilizer offered by an aid group.",
     "The North had also turned down AstraZeneca shots over worries about side effects.",
     "Last year the North rejected about 3m Sinovac doses.",
+    "North Korea turned away 3 million doses of a vaccine offered through COVAX.",
+    "In May, it also ignored offers of vaccines and medicine from Seoul.",
 ])
 def test_events_aid_turned_down_is_one_negated_delivery(sentence: str) -> None:
     found = [c for c in candidates(sentence) if c.type == "aid_delivery"]

@@ -86,7 +86,7 @@ _PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to c
                       r"seeking to|aiming to|"
                       r"in hopes? that)\s+(\w+\s+){0,2}$", re.I)
 _PLAN_PHRASE = re.compile(r"\b(with a view to|in a bid to|in preparation for)\b", re.I)
-_REFUSE_WORDS = {"refuse", "reject", "decline", "rebuff", "spurn"}
+_REFUSE_WORDS = {"refuse", "reject", "decline", "rebuff", "spurn", "ignore", "snub"}
 _UNCONFIRMED = {"confirm", "verify", "know", "disclose", "reveal", "comment", "announce"}
 _EVIDENCE_NOUNS = {"sign", "evidence", "indication", "proof", "report", "record", "trace"}
 _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
@@ -840,7 +840,7 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     refusing = token.head if token.dep_ == "dobj" else token  # "turned down a shipment"
     if _refuses(refusing):
         return "negated", f"{refusing.text!r}: refused, so it did not happen"
-    if token.dep_ == "acl" and token.tag_ == "VBN":  # "turned down doses offered by Covax"
+    if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):  # "turned down doses offered"
         refusing = next((a for a in ancestors[1:5] if _refuses(a)), None)
         if refusing is not None:
             return "negated", f"offered, but {refusing.text!r}"
@@ -865,9 +865,9 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
 
 
 def _refuses(verb: Any) -> bool:
-    """A verb of refusing: "rejected", "declined", "turned down"."""
+    """A verb of refusing: "rejected", "declined", "turned down", "turned away"."""
     return verb.lemma_.lower() in _REFUSE_WORDS or (verb.lemma_.lower() == "turn" and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children))
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "away") for c in verb.children))
 
 
 def _hedged(token: Any, sent: Any) -> bool:
@@ -1066,9 +1066,13 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
     the trigger; relative and concessive ones also not when they modify it ("the closure,
     announced in January" modifies the trigger and stays)."""
     spans = []
+    first = any(c.lower_ == "first" for c in (*token.children, *token.head.children))
     for node in token.sent:
         concessive = node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in node.children)
+        if first and node.dep_ == "advcl" and any(  # "the first shipment since it sealed its
+                c.dep_ == "mark" and c.lower_ == "since" for c in node.children):  # borders"
+            concessive = True  # the clause dates the earlier event, not the first one since
         purpose = node.dep_ == "advcl" and any(  # "so that houses can be built by October"
             c.dep_ == "mark" and c.lower_ in ("so", "lest") for c in node.children)
         own_modifier = (node.dep_ in _MODIFIER_EDGES or concessive) and node.head == token
