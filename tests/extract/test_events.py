@@ -837,3 +837,23 @@ def test_events_a_trigger_with_after_on_it_is_not_in_an_after_clause() -> None:
 def test_events_aid_turned_down_is_one_negated_delivery(sentence: str) -> None:
     found = [c for c in candidates(sentence) if c.type == "aid_delivery"]
     assert found and {c.modality for c in found} == {"negated"}, found
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("North Korea has put up a second line of fencing and new guard posts along the Yalu.",
+     "security_reinforcement"),
+    ("At least nine new guard posts have gone up along the riverbank north of Manpo.",
+     "security_reinforcement"),
+    ("The fence that rain washed away in August was rebuilt in September with barbed wire.",
+     "security_reinforcement"),
+    ("Soldiers have been stringing new barbed wire along the Yalu River.",
+     "security_reinforcement"),
+    ("Satellite images show a new double fence along the river bank.",
+     "security_reinforcement"),
+    ("A fresh platoon from Musan was rotated into the Hoeryong posts last week.",
+     "security_reinforcement"),
+    ("The North sent a team and delegates to the Winter Olympics.", None),
+    ("Mobile medical squads were dispatched to the flooded county.", None),
+])
+def test_events_barriers_put_up_and_units_rotated_in(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "security_reinforcement") == etype
