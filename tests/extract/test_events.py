@@ -857,3 +857,14 @@ def test_events_aid_turned_down_is_one_negated_delivery(sentence: str) -> None:
 ])
 def test_events_barriers_put_up_and_units_rotated_in(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "security_reinforcement") == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Two North Korean men swam across the mouth of the Han River estuary on Tuesday.",
+     "illegal_crossing"),
+    ("In November 2017, a soldier ran across the line at the truce village of Panmunjom.",
+     "illegal_crossing"),
+    ("Defectors swim across the river in summer.", None),
+])
+def test_events_swimming_or_running_across_the_line(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "illegal_crossing") == etype

@@ -706,9 +706,9 @@ def _generic(token: Any, etype: str = "") -> bool:
     if token.dep_ == "relcl" and token.head.tag_ == "NNS" and not any(
             c.dep_ in ("det", "nummod", "poss", "quantmod") for c in token.head.children):
         return True  # "a crackdown on defectors who have fled": a kind, not an event
-    if token.pos_ == "VERB" and token.tag_ in ("VBP", "VBZ") \
+    if token.pos_ == "VERB" and token.tag_ in ("VBP", "VBZ") and token.lower_ != "swam" \
             and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
-            and not _law_subject(token):
+            and not _law_subject(token):  # (the small model tags "swam" as a present)
         return True
     clause = list(verb.subtree)
     words = {t.lower_ for t in clause}
