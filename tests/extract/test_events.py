@@ -868,3 +868,18 @@ def test_events_barriers_put_up_and_units_rotated_in(sentence: str, etype: str |
 ])
 def test_events_swimming_or_running_across_the_line(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "illegal_crossing") == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Two men were caught as they tried to ferry copper and dried medicinal herbs across "
+     "the Yalu River near Manpo.", "smuggling"),
+    ("A ring that carried copper out and brought Chinese medicine back across the Tumen "
+     "River was broken up.", "smuggling"),
+    ("A patrol aircraft spotted a North Korean tanker tied up alongside an unidentified "
+     "ship.", "smuggling"),
+    ("A freight train carried flour across the Yalu River to Sinuiju.", None),
+    ("Brokers took a family of five across the Tumen River.", None),
+])
+def test_events_goods_carried_across_the_river_or_ships_alongside_are_smuggling(
+        sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "smuggling") == etype
