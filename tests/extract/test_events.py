@@ -883,3 +883,18 @@ def test_events_swimming_or_running_across_the_line(sentence: str, etype: str | 
 def test_events_goods_carried_across_the_river_or_ships_alongside_are_smuggling(
         sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "smuggling") == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("The trucks were sprayed with disinfectant twice before anyone touched the cargo.",
+     "health_measure"),
+    ("The authorities are holding hundreds of laborers back from China in quarantine "
+     "facilities in Sinuiju.", "health_measure"),
+    ("North Korea has stopped issuing travel permits for trips between provinces after a "
+     "fever outbreak.", "health_measure"),
+    ("North Korea has stopped passenger trains to China after a fever outbreak.",
+     "border_closure"),
+])
+def test_events_disinfection_quarantine_and_travel_inside_the_country(
+        sentence: str, etype: str) -> None:
+    assert found_among(sentence, "health_measure", "border_closure", "crackdown") == etype
