@@ -1065,6 +1065,8 @@ def build_crossings(b: Builder) -> None:
             },
         )
         entry.aliases |= {r["name_en"], f"{nk}-{partner} {word}", f"{partner}-{nk} {word}"}
+        if (prov, phonetic_key(nk)) not in b.by_key:  # a border village with no entry of
+            entry.aliases.add(nk)  # its own ("wagons left to stand at Tumangang")
         if r["crossing_id"] == "KPCN01":
             entry.aliases |= {
                 "Friendship Bridge",

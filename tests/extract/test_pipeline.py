@@ -530,3 +530,11 @@ def test_a_statement_naming_its_own_speaker_takes_no_chain_from_the_sentence_bef
     accused = [e for e in result.events if e.type == "official_statement"
                and e.evidence.text.startswith("In May")]
     assert accused and accused[0].sources == ()
+
+
+def test_pipeline_rules_set_by_the_capital_happen_at_the_border_village() -> None:
+    text = ("Illustrative. Under rules set by Pyongyang, wagons arriving from Russia are "
+            "sprayed with disinfectant and left to stand at Tumangang for ten days.")
+    result = extract_article(text, "ill-tumangang", date(2022, 11, 4))
+    health = _one(result, "health_measure")
+    assert [p.place_id for p in health.where] == ["KP-13/korea-russia-friendship-bridge"]

@@ -105,7 +105,7 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
     """Drop place names that do not say where anything happened:
 
     - a capital named as the one who acts or owns ("Pyongyang has rejected such offers",
-      "Seoul's response"): the government;
+      "Seoul's response", "rules set by Pyongyang"): the government;
     - a North Korean place something came from when the sentence names the North Korean
       place it went to ("sent an inspection team from Pyongyang to Hyesan").
     """
@@ -116,8 +116,9 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
              and root.head.lower_ in ("to", "into")}
     kept = []
     for m, root in zip(mentions, roots, strict=True):
-        if root is not None and m.place.id in _CAPITALS \
-                and root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        if root is not None and m.place.id in _CAPITALS and (
+                root.dep_ in ("nsubj", "nsubjpass", "poss")
+                or (root.dep_ == "pobj" and root.head.dep_ == "agent")):  # "set by Pyongyang"
             continue
         if root is not None and _kp(m) and root.dep_ == "pobj" and root.head.lower_ == "from" \
                 and root.sent.start in goals:
