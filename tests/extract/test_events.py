@@ -898,3 +898,15 @@ def test_events_goods_carried_across_the_river_or_ships_alongside_are_smuggling(
 def test_events_disinfection_quarantine_and_travel_inside_the_country(
         sentence: str, etype: str) -> None:
     assert found_among(sentence, "health_measure", "border_closure", "crackdown") == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("A woman who was caught in September talking on the phone to Seoul was sentenced "
+     "to five years.", "arrest"),
+    ("The company commander was taken away by the Military Security Command for "
+     "questioning.", "arrest"),
+    ("Fishermen caught more squid this year.", None),
+])
+def test_events_people_caught_or_taken_away_are_arrested(sentence: str,
+                                                          etype: str | None) -> None:
+    assert found_among(sentence, "arrest") == etype
