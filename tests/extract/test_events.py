@@ -598,6 +598,8 @@ def test_events_a_law_tells_its_sanctions_in_the_present(text: str, found: bool)
         ("The country may have reopened the bridge in April.", "reported"),
         ("There is no sign that the border has reopened.", "negated"),
         ("China has not confirmed that it resumed trade with North Korea.", "reported"),
+        ("North Korea did not confirm a case until May, when it ordered a nationwide "
+         "lockdown.", "asserted"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:
@@ -662,6 +664,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "2021-03-15", "unknown"),
         ("It was the first aid shipment to reach the country by sea since it sealed its "
          "borders in January 2020.", None, "2021-03-15", "unknown"),
+        ("The pact collapsed in November, when Pyongyang declared that it would no longer "
+         "abide by it.", "2020-11-01", "2021-03-15", "day"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,
@@ -910,3 +914,11 @@ def test_events_disinfection_quarantine_and_travel_inside_the_country(
 def test_events_people_caught_or_taken_away_are_arrested(sentence: str,
                                                           etype: str | None) -> None:
     assert found_among(sentence, "arrest") == etype
+
+
+def test_events_a_when_clause_on_a_date_happened_then() -> None:
+    text = ("Troops have laid mines near the line since November, when Pyongyang declared "
+            "that it would no longer abide by the pact.")
+    found = {c.type: (t.start, t.end, t.precision) for c, t in timed(text)}
+    assert found["official_statement"] == ("2020-11-01", "2021-03-15", "day")
+    assert found["security_reinforcement"] == ("2020-11-01", "2021-03-15", "approx")

@@ -75,6 +75,7 @@ _SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|s
                     r"(pandemic|coronavirus|covid|outbreak)", re.I)
 _SINCE_DATE = re.compile(r"\b(since|ever since)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)"
                          r"\s+of\s+)?$", re.I)
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.I)
 _NAME_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w'-]*\s+){0,2}(?:Hostel|Street|Stadium|Factory|Complex|Works|Mine|Hall|"
     r"House|Bridge|Square|Park|Hotel|School|University|Plant|Station|Farm|Prize|Movement|"
@@ -223,7 +224,9 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
         return _approx(dct, best.text, f"{rule}: recently: {best.reason}")
     describes_date = (cand.modifier is not None and 0 <= cand.modifier[0] - best.end <= 3) or (
         0 <= cand.clause_start - best.end <= 3
-        and text[cand.clause_start:cand.clause_start + 5].lower() == "when ")
+        and text[cand.clause_start:cand.clause_start + 5].lower() == "when ") or (
+        cand.clause_start <= best.start and cand.trigger_start > best.end
+        and _WHEN_AFTER.match(text[best.end:best.end + 8]))
     if dct is not None and best.interval_start <= dct.isoformat() and not describes_date \
             and _SINCE_DATE.search(text[max(0, best.start - 30):best.start]):
         return TimeChoice(best.interval_start, dct.isoformat(), "approx", best.text,

@@ -821,7 +821,10 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     if any(c.dep_ == "neg" for c in token.children):
         return "negated", "negation on the trigger"
     ancestors = list(token.ancestors)
-    for anc in ancestors[:4]:
+    for below, anc in zip((token, *ancestors), ancestors[:4], strict=False):
+        if below.dep_ == "advcl" or any(c.dep_ == "advmod" and c.lower_ == "when"
+                                        for c in below.children):
+            break  # "did not confirm a case until May, when it admitted an outbreak"
         if anc.lemma_.lower() in _DENY_WORDS:
             return "denied", f"denial verb {anc.text!r} above the trigger"
         if any(c.dep_ == "neg" for c in anc.children) and anc.pos_ == "VERB" \
@@ -1300,6 +1303,11 @@ def find_candidates(
             if rule.type == "official_statement":
                 modality, why = "asserted", "the statement was made"
             clause = _clause(token)
+            modifier = _modifier_span(token)
+            anchor = _when_anchor(token)
+            if anchor is not None:  # "in November, when Pyongyang declared ...": its date
+                clause = (min(clause[0], anchor[0]), clause[1])
+                modifier = (anchor[0], modifier[1]) if modifier else None
             ancestors = list(token.ancestors)[:5]
             found.append(Candidate(
                 type=rule.type, rule=rule.rule, trigger_start=token.idx,
@@ -1311,7 +1319,7 @@ def find_candidates(
                 speaker=_speaker(token) if rule.type == "official_statement" else "",
                 reported_by=any(a.lemma_.lower() in _REPORT_VERBS for a in ancestors),
                 after_clause=_in_after_clause(token),
-                modifier=_modifier_span(token),
+                modifier=modifier,
                 anchors=_anchors(token, lexicon),
                 presupposed=presupposed,
                 new_referent=_new_referent(token) and not _CAPTION.search(sent.text),
@@ -1325,6 +1333,22 @@ def find_candidates(
                 said=_said_span(token) if rule.type == "official_statement" else None,
             ))
     return found
+
+
+def _when_anchor(token: Any) -> tuple[int, int] | None:
+    """The date a "when" clause holding the trigger hangs on ("until May last year, when it
+    admitted an outbreak"): the date just before the clause, as character offsets."""
+    for node in (token, *list(token.ancestors)[:3]):
+        if node.dep_ not in ("relcl", "advcl") or not any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in node.children):
+            continue
+        j = node.left_edge.i - 1
+        if j >= 0 and node.doc[j].is_punct:
+            j -= 1
+        date_ent = next((e for e in node.doc.ents if e.label_ == "DATE"
+                         and e.start <= j < e.end), None) if j >= 0 else None
+        return (date_ent.start_char, date_ent.end_char) if date_ent is not None else None
+    return None
 
 
 def _in_after_clause(token: Any) -> bool:
