@@ -319,6 +319,12 @@ def test_that_month_is_the_last_month_named(text, anaphor, value):
         ("Trade collapsed in 2017. That year, exports fell.", "That year", "2017"),
         ("It admitted an outbreak in May 2022. Three months later it declared victory.",
          "Three months later", "2022-08"),
+        ("The border shut in January 2020. That August guards were told to shoot.",
+         "August", "2020-08"),
+        ("Trains resumed in January 2019, only to be suspended again in late April.",
+         "late April", "2019-04"),
+        ("It shut in December 2019 and reopened in March.", "March", "2020-03"),
+        ("It shut in January 2019. It reopened in March.", "March", "2021-03"),
     ],
 )
 def test_that_year_is_the_year_last_named(text, anaphor, value):

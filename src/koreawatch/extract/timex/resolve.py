@@ -34,6 +34,8 @@ class Context:
     month_latest: bool = False  # the last reference named a month, not a day
     ref_year: int | None = None  # the last year named on its own ("in 2020")
     year_latest: bool = False  # ... and no day or month was named after it
+    month_named: tuple[int, int, int] | None = None  # (offset, year, month) of the last
+    # month named with its year ("in January 2022")
 
     def __post_init__(self) -> None:
         self.sentences = Sentences(self.text)
@@ -95,8 +97,16 @@ class Context:
 
     # ------------------------------------------------------------- direction
     def year_for_month(self, month: int, start: int, end: int) -> int:
-        """Year of a bare month name, by tense relative to the DCT month."""
+        """Year of a bare month name: after a month named with its year earlier in the same
+        sentence, that year or the next ("resumed in January 2022, only to be suspended
+        again in late April"; "that August" after it anywhere); else by tense relative to
+        the DCT month."""
         tense = self.tense(start, end)
+        named = self.month_named
+        that = re.search(r"(?i)\bthat\s+$", self.text[max(0, start - 6):start])
+        if named is not None and tense != FUTURE and (
+                that or self.sentences.bounds(named[0]) == self.sentences.bounds(start)):
+            return named[1] + (1 if month < named[2] else 0)
         year = self.dct.year
         if tense == PAST:
             return year - 1 if month > self.dct.month else year
