@@ -1079,6 +1079,8 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
         purpose = node.dep_ == "advcl" and any(  # "so that houses can be built by October"
             c.dep_ == "mark" and c.lower_ in ("so", "lest") for c in node.children)
         own_modifier = (node.dep_ in _MODIFIER_EDGES or concessive) and node.head == token
+        if node.dep_ == "acl" and node.head == _subject(token) and _law_subject(token):
+            own_modifier = True  # "resolutions adopted in 2017 banned exports": its date
         stative = node.lemma_.lower() in _STATIVE  # "the roads linking the two Koreas"
         if not own_modifier and not stative and (node.dep_ in _MODIFIER_EDGES or concessive
                                                  or purpose or _occasion(node)):
