@@ -538,3 +538,12 @@ def test_pipeline_rules_set_by_the_capital_happen_at_the_border_village() -> Non
     result = extract_article(text, "ill-tumangang", date(2022, 11, 4))
     health = _one(result, "health_measure")
     assert [p.place_id for p in health.where] == ["KP-13/korea-russia-friendship-bridge"]
+
+
+def test_pipeline_an_act_done_earlier_is_another_event() -> None:
+    text = ("Illustrative. North Korea turned down three million Sinovac doses in "
+            "September. It had earlier balked at AstraZeneca shots.")
+    result = extract_article(text, "ill-earlier", date(2021, 11, 4))
+    refusals = [e for e in result.events if e.type == "aid_delivery"]
+    assert [e.modality for e in refusals] == ["negated", "negated"]
+    assert "balked" in refusals[1].evidence.text

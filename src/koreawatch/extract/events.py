@@ -86,7 +86,7 @@ _PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to c
                       r"seeking to|aiming to|"
                       r"in hopes? that)\s+(\w+\s+){0,2}$", re.I)
 _PLAN_PHRASE = re.compile(r"\b(with a view to|in a bid to|in preparation for)\b", re.I)
-_REFUSE_WORDS = {"refuse", "reject", "decline", "rebuff", "spurn", "ignore", "snub"}
+_REFUSE_WORDS = {"refuse", "reject", "decline", "rebuff", "spurn", "ignore", "snub", "balk"}
 _UNCONFIRMED = {"confirm", "verify", "know", "disclose", "reveal", "comment", "announce"}
 _EVIDENCE_NOUNS = {"sign", "evidence", "indication", "proof", "report", "record", "trace"}
 _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
@@ -1125,7 +1125,12 @@ _NEW = {"a", "an", "one", "another", "two", "three", "four", "five", "several", 
 def _new_referent(token: Any) -> bool:
     """Whether the trigger's main participant (its passive subject, object or subject) is
     introduced by an indefinite ("One advisor ... was deported", "another defector"); a
-    photo caption restates with indefinites all the same, so the caller skips those."""
+    photo caption restates with indefinites all the same, so the caller skips those; an
+    act told as done "earlier" is another, earlier one ("It had earlier rejected
+    AstraZeneca shots")."""
+    if any(c.dep_ == "advmod" and c.lower_ in ("earlier", "previously") for c in token.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
+        return True
     for dep in ("nsubjpass", "dobj", "nsubj"):
         arg = next((c for c in token.children if c.dep_ == dep), None)
         if arg is not None:
