@@ -924,3 +924,20 @@ def test_events_a_when_clause_on_a_date_happened_then() -> None:
     found = {c.type: (t.start, t.end, t.precision) for c, t in timed(text)}
     assert found["official_statement"] == ("2020-11-01", "2021-03-15", "day")
     assert found["security_reinforcement"] == ("2020-11-01", "2021-03-15", "approx")
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Neighborhood watch units have been told to report any household that receives "
+     "unexplained goods.", "crackdown"),
+    ("At least four smugglers were also picked up by the Ministry of State Security.",
+     "arrest"),
+    ("Last week, state security agents took away a returnee from the Rason barracks.",
+     "arrest"),
+    ("The authorities have launched an inspection of every border guard unit along the "
+     "Tumen.", "crackdown"),
+    ("The reporter was told to report on the weather.", None),
+    ("Trade picked up in March.", None),
+])
+def test_events_informers_pick_ups_and_inspections_of_guards(sentence: str,
+                                                            etype: str | None) -> None:
+    assert found_among(sentence, "crackdown", "arrest") == etype
