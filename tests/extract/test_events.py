@@ -327,6 +327,8 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
          "put by KCNA.", True),
         ("Kim Chol Ung, head of the DPRK delegation, told the ceremony that his country was "
          "ready to work with China.", True),
+        ("In August, Kim Jong-un declared victory over the virus, although residents are "
+         "still required to wear masks.", True),
         ("The plan will work, said Steve Biegun, special representative for North Korea.",
          False),
     ],
