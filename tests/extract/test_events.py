@@ -329,6 +329,11 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
          "ready to work with China.", True),
         ("In August, Kim Jong-un declared victory over the virus, although residents are "
          "still required to wear masks.", True),
+        ("In a statement carried by KCNA, a foreign ministry spokesperson denounced what it "
+         "called a smear campaign.", True),
+        ("An official of the Central Emergency Anti-Epidemic Headquarters said that no case "
+         "had been found.", True),
+        ("A foreign ministry spokesperson in Tokyo denounced the launch.", False),
         ("The plan will work, said Steve Biegun, special representative for North Korea.",
          False),
     ],

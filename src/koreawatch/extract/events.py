@@ -658,12 +658,22 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
         return False
     if subject.lemma_.lower() in _PRIVATE_PEOPLE or _former(subject):
         return False  # "a North Korean woman who reached Seoul told the Post": no official
-    if _is_state(_span_text(subject), lexicon, own_media) or _of_state(subject, lexicon):
+    if _is_state(_span_text(subject), lexicon, own_media) or _of_state(subject, lexicon) \
+            or _carried_by_state(subject, lexicon):
         return True
     # "the party newspaper, Rodong Sinmun, urged", "Kim Chol Ung, head of the DPRK
     # delegation, told": the apposition names it (not "Lee, a former North Korean diplomat")
     return any(c.dep_ == "appos" and not _former(c) and _of_state(c, lexicon)
                for c in subject.children)
+
+
+def _carried_by_state(subject: Any, lexicon: Lexicon) -> bool:
+    """ "In a statement carried by KCNA, a foreign ministry spokesperson denounced ...": a
+    speaker whose words the state's media carry speaks for the state."""
+    return any(t.lemma_.lower() in ("carry", "publish", "release", "air", "broadcast")
+               and any(a.dep_ == "agent" and _is_state(_span_text(o), lexicon)
+                       for a in t.children for o in a.children if o.dep_ == "pobj")
+               for t in subject.sent)
 
 
 def _of_state(noun: Any, lexicon: Lexicon, depth: int = 2) -> bool:
