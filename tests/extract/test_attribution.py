@@ -423,3 +423,15 @@ def test_find_attributions_offsets_index_doc_text(nlp: Any, text: str) -> None:
 def test_outlets_bracketed_alias_is_known(name: str) -> None:
     assert load_outlets().kind(name) == "state_media"
     assert normalize_source(name) == "KCNA"
+
+
+@pytest.mark.model
+def test_attribution_what_the_outlet_has_learned_comes_from_its_informant(nlp: Any) -> None:
+    text = ("Illustrative. Police in Musan have broken up a smuggling ring, Daily NK has "
+            "learned.\n\nAgents detained seven residents on Oct. 27, a source in North "
+            "Hamgyong Province told Daily NK on Monday.")
+    chain, reason = _chain_at(nlp, text, "broken up a smuggling ring", outlet="Daily NK")
+    assert chain == ("a source in North Hamgyong Province",)
+    assert reason is not None and reason.startswith("learned")
+    other, _ = _chain_at(nlp, text, "broken up a smuggling ring", outlet="Reuters")
+    assert other is None  # only the article's own outlet learns for its informant

@@ -948,3 +948,17 @@ def test_events_a_when_clause_on_a_date_happened_then() -> None:
 def test_events_informers_pick_ups_and_inspections_of_guards(sentence: str,
                                                             etype: str | None) -> None:
     assert found_among(sentence, "crackdown", "arrest") == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Officials told him passenger buses would begin crossing as early as September.",
+     "border_reopening"),
+    ("Red Lantern Tours said it hoped to bring its first groups back before the end of the "
+     "year.", "border_reopening"),
+    ("Day trips from Dandong to Sinuiju are expected to restart in mid-December.",
+     "border_reopening"),
+    ("Tanks crossed the square during the parade.", None),
+])
+def test_events_vehicles_crossing_and_groups_or_trips_coming_back(sentence: str,
+                                                                 etype: str | None) -> None:
+    assert found_among(sentence, "border_reopening") == etype

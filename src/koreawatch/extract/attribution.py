@@ -663,7 +663,34 @@ def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
     if open_ is not None:
         out.append(open_.close())
     out = [replace(a, chain=_outlet_sources(a.chain, outlet)) for a in out]
+    out.extend(_learned_leads(doc, out, outlet))
     return sorted(out, key=lambda a: (a.start, -a.end))
+
+
+_INFORMANT = re.compile(r"\b(?:sources?|residents?|partners?|informants?|contacts?)\b", re.I)
+
+
+def _learned_leads(doc: Any, found: list[Attribution], outlet: str | None) -> list[Attribution]:
+    """ "..., Daily NK has learned.": a sentence the article's own outlet says it has
+    learned is told by the informant the article goes on to cite (the first chain after
+    it whose origin is a source, resident or reporting partner)."""
+    if not outlet:
+        return []
+    learned = re.compile(rf"\b{re.escape(outlet)}\s+(?:has|have)\s+learned\b", re.I)
+    out = []
+    for sent in doc.sents:
+        cue = learned.search(sent.text)
+        if cue is None or any(a.start <= sent.start_char < a.end and a.chain for a in found):
+            continue
+        later = [a for a in found if a.start >= sent.end_char and a.chain
+                 and _INFORMANT.search(a.chain[-1])]
+        if later:
+            origin = min(later, key=lambda a: a.start)
+            start = sent.start_char + cue.start()
+            out.append(Attribution(origin.chain, sent.start_char, sent.end_char, start,
+                                   sent.start_char + cue.end(), False,
+                                   "learned: told by the informant the article cites next"))
+    return out
 
 
 _OUTLET_SOURCE = re.compile(
