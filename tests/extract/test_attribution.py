@@ -435,3 +435,12 @@ def test_attribution_what_the_outlet_has_learned_comes_from_its_informant(nlp: A
     assert reason is not None and reason.startswith("learned")
     other, _ = _chain_at(nlp, text, "broken up a smuggling ring", outlet="Reuters")
     assert other is None  # only the article's own outlet learns for its informant
+
+
+@pytest.mark.model
+def test_attribution_the_same_source_is_the_source_named_before(nlp: Any) -> None:
+    text = ("Daily NK reported, citing a source in North Pyongan province, that officials "
+            "began inspecting boats. The state has also sent extra agents to watch the "
+            "workers, the same source said.")
+    chain, _ = _chain_at(nlp, text, "sent extra agents", outlet="Reuters")
+    assert chain == ("Daily NK", "a source in North Pyongan province")

@@ -209,8 +209,9 @@ def _is_anaphoric(head: Any) -> bool:
     if head.lemma_.lower() not in ANAPHORIC_HEADS and head.lower_ not in ANAPHORIC_HEADS:
         return False
     children = list(head.children)
-    if any(c.dep_ in ("compound", "amod", "nmod", "prep", "acl", "poss") for c in children):
-        return False
+    if any(c.dep_ in ("compound", "amod", "nmod", "prep", "acl", "poss")
+           and c.lower_ != "same" for c in children):
+        return False  # (but "the same source" points back)
     dets = [c.lower_ for c in children if c.dep_ == "det"]
     return bool(dets) and dets[0] in ("the", "this", "that", "those", "these")
 
