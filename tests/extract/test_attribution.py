@@ -165,8 +165,10 @@ CASES = [
      ("Yonhap", "KCNA"), "speech.citing"),
     ("The Associated Press reported on Monday, citing the Korean Central News Agency, that "
      "the schools were closed.", "the schools were closed", ("AP", "KCNA"), "speech.citing"),
+    ("Yonhap quoted a border trader as saying that trucks had stopped crossing.",
+     "trucks had stopped crossing", ("Yonhap", "a border trader"), "speech.quoted"),
     ("Reuters quoted a border trader as saying that trucks had stopped crossing.",
-     "trucks had stopped crossing", ("Reuters", "a border trader"), "speech.quoted"),
+     "trucks had stopped crossing", ("a border trader",), "speech.quoted"),  # its own
     ("A source told Daily NK that two smugglers were arrested last week.",
      "two smugglers were arrested last week", ("Daily NK", "A source"), "speech.told"),
     ("Ten fishermen were detained at the port, a trader in Sinuiju told Radio Free Asia.",
@@ -444,3 +446,14 @@ def test_attribution_the_same_source_is_the_source_named_before(nlp: Any) -> Non
             "workers, the same source said.")
     chain, _ = _chain_at(nlp, text, "sent extra agents", outlet="Reuters")
     assert chain == ("Daily NK", "a source in North Pyongan province")
+
+
+@pytest.mark.model
+def test_attribution_the_articles_own_outlet_is_no_source_of_it(nlp: Any) -> None:
+    text = ("Illustrative. In October 2021, three teenagers in Hoeryong were sent to a camp, "
+            "Daily NK reported at the time. Guards were told to shoot intruders, Daily NK "
+            "reported, citing a source in Jagang Province.")
+    assert _chain_at(nlp, text, "three teenagers", outlet="Daily NK")[0] is None
+    assert _chain_at(nlp, text, "Guards were told", outlet="Daily NK")[0] == (
+        "a source in Jagang Province",)
+    assert _chain_at(nlp, text, "three teenagers", outlet="Reuters")[0] == ("Daily NK",)

@@ -664,8 +664,17 @@ def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
     if open_ is not None:
         out.append(open_.close())
     out = [replace(a, chain=_outlet_sources(a.chain, outlet)) for a in out]
+    out = [a for a in (_not_own(a, outlet) for a in out) if a is not None]
     out.extend(_learned_leads(doc, out, outlet))
     return sorted(out, key=lambda a: (a.start, -a.end))
+
+
+def _not_own(att: Attribution, outlet: str | None) -> Attribution | None:
+    """ "Daily NK reported at the time" in Daily NK itself: the outlet is no source of its
+    own article; what it cited stays, and with nothing cited the article tells it."""
+    if not (att.chain and outlet and is_own_outlet(att.chain[0], outlet)):
+        return att
+    return replace(att, chain=att.chain[1:]) if len(att.chain) > 1 else None
 
 
 _INFORMANT = re.compile(r"\b(?:sources?|residents?|partners?|informants?|contacts?)\b", re.I)
