@@ -684,9 +684,11 @@ def _of_state(noun: Any, lexicon: Lexicon, depth: int = 2) -> bool:
             c.dep_ == "poss" and _is_state(re.sub(r"'s$", "", _span_text(c)), lexicon)
             for c in noun.children):
         return True
+    if depth <= 0:
+        return False
     bodies = _objects_of(noun, "of") + [g for g in _objects_of(noun, "for")
                                         if g.ent_type_ != "GPE"]
-    return depth > 0 and any(_of_state(g, lexicon, depth - 1) for g in bodies)
+    return any(_of_state(g, lexicon, depth - 1) for g in bodies)
 
 
 def _objects_of(token: Any, *prepositions: str) -> list[Any]:
@@ -1451,7 +1453,8 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
 
 
 def _days_apart(a: TimeChoice, b: TimeChoice, days: int) -> bool:
-    """Both start on a known day, more than ``days`` apart."""
+    """Both start at day precision (a statement's date always has it, whatever the date
+    named), more than ``days`` apart."""
     if not (a.start and b.start and a.precision == b.precision == "day"):
         return False
     gap = date.fromisoformat(a.start) - date.fromisoformat(b.start)
