@@ -223,10 +223,9 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
     if best.value == "PAST_REF" and dct is not None:
         return _approx(dct, best.text, f"{rule}: recently: {best.reason}")
     describes_date = (cand.modifier is not None and 0 <= cand.modifier[0] - best.end <= 3) or (
-        0 <= cand.clause_start - best.end <= 3
-        and text[cand.clause_start:cand.clause_start + 5].lower() == "when ") or (
-        cand.clause_start <= best.start and cand.trigger_start > best.end
-        and _WHEN_AFTER.match(text[best.end:best.end + 8]))
+        cand.trigger_start > best.end and best.start - 3 <= cand.clause_start <= best.end + 3
+        and _WHEN_AFTER.match(text[best.end:best.end + 8]))  # its "when" clause, from the
+    # date it hangs on ("since January, when it shut its border") or just after it
     if dct is not None and best.interval_start <= dct.isoformat() and not describes_date \
             and _SINCE_DATE.search(text[max(0, best.start - 30):best.start]):
         return TimeChoice(best.interval_start, dct.isoformat(), "approx", best.text,

@@ -1083,19 +1083,19 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
     spans = []
     first = any(c.lower_ == "first" for c in (*token.children, *token.head.children))
     for node in token.sent:
-        concessive = node.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in node.children)
-        if first and node.dep_ == "advcl" and any(  # "the first shipment since it sealed its
-                c.dep_ == "mark" and c.lower_ == "since" for c in node.children):  # borders"
-            concessive = True  # the clause dates the earlier event, not the first one since
-        purpose = node.dep_ == "advcl" and any(  # "so that houses can be built by October"
-            c.dep_ == "mark" and c.lower_ in ("so", "lest") for c in node.children)
-        own_modifier = (node.dep_ in _MODIFIER_EDGES or concessive) and node.head == token
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"} \
+            if node.dep_ == "advcl" else set()
+        concessive = bool(marks & _CONCESSIVE)
+        earlier = first and "since" in marks  # "the first shipment since it sealed its
+        # borders in 2020": the clause dates the earlier event, not the first one since
+        purpose = bool(marks & {"so", "lest"})  # "so that houses can be built by October"
+        own_modifier = (node.dep_ in _MODIFIER_EDGES or concessive or earlier) \
+            and node.head == token
         if node.dep_ == "acl" and node.head == _subject(token) and _law_subject(token):
             own_modifier = True  # "resolutions adopted in 2017 banned exports": its date
         stative = node.lemma_.lower() in _STATIVE  # "the roads linking the two Koreas"
         if not own_modifier and not stative and (node.dep_ in _MODIFIER_EDGES or concessive
-                                                 or purpose or _occasion(node)):
+                                                 or earlier or purpose or _occasion(node)):
             start, end = _char_span(node)
             if not start <= token.idx < end:
                 spans.append((start, end))
