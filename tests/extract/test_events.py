@@ -675,6 +675,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "abide by it.", "2020-11-01", "2021-03-15", "day"),
         ("Resolutions adopted in 2017 banned the North's exports of coal, and trade shrank "
          "by half the following year.", "2017-01-01", "2017-12-31", "year"),
+        ("Since November, when talks failed, the North has kept its border closed to "
+         "traders.", "2020-11-01", "2021-03-15", "approx"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,
