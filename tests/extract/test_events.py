@@ -102,6 +102,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "crackdown"),
         ("Police took a smuggler into custody in Sinuiju in late February.", "arrest"),
         ("A man swam across the Tumen River into China in February.", "illegal_crossing"),
+        ("Thae Yong Ho, the deputy ambassador in London, defected in 2016.",
+         "illegal_crossing"),
         ("Smugglers in Hyesan have been bringing Chinese goods across the river.",
          "smuggling"),
         ("Pyongyang was placed under a five-day lockdown in January.", "health_measure"),
@@ -219,6 +221,9 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "Congress voted to punish the regime's misconduct at sea.",
         "He pictures the agency supplying its rivals with software designs.",
         "The agency had run a months-long campaign in border towns.",
+        "South Korean President Moon Jae-in met Kim at the truce village. Moon walked over "
+        "the military demarcation line to shake hands with Kim.",
+        "The foreign minister crossed the border into North Korea by train.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:

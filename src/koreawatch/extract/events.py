@@ -754,6 +754,29 @@ def _law_subject(verb: Any) -> bool:
     return subject is not None and subject.lemma_.lower() in _LAW_NOUNS
 
 
+_TITLES = frozenset({"president", "leader", "minister", "premier", "chairman", "chancellor",
+                     "secretary", "envoy", "delegation", "ambassador", "pope"})
+
+
+def _dignitary(token: Any) -> bool:
+    """ "President Moon walked over the demarcation line to meet Kim": a leader or envoy
+    who crosses, by title or by a name the text gave such a title, is no illegal crosser
+    (but "Thae, the deputy ambassador in London, defected" is one)."""
+    if token.lemma_.lower() in ("defect", "flee", "escape", "defection"):
+        return False
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    if {t.lemma_.lower() for t in subject.subtree} & _TITLES:
+        return True
+    if subject.ent_type_ != "PERSON":
+        return False
+    doc = subject.doc
+    return any(e.label_ == "PERSON" and subject.text in e.text.split() and e.start > 0
+               and doc[e.start - 1].lemma_.lower() in _TITLES for e in doc.ents)
+
+
 _BORDER_TRADE = frozenset({"trade_suspension", "trade_resumption", "border_closure",
                            "border_reopening"})
 
@@ -1312,7 +1335,8 @@ def find_candidates(
                          if _rule_fits(r, token, lemmas, lexicon, own_media, people)), None)
             if rule is None or _long_standing(token) or (
                     rule.type != "official_statement" and _generic(token, rule.type)) \
-                    or _foreign_act(token, rule, lexicon) or _silence(token, rule):
+                    or _foreign_act(token, rule, lexicon) or _silence(token, rule) \
+                    or (rule.type == "illegal_crossing" and _dignitary(token)):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
             presupposed = attribution is not None and _presupposed(token)
