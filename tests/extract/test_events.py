@@ -224,6 +224,8 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "South Korean President Moon Jae-in met Kim at the truce village. Moon walked over "
         "the military demarcation line to shake hands with Kim.",
         "The foreign minister crossed the border into North Korea by train.",
+        "All goods brought in through border crossings and ports shall be disinfected.",
+        "North Korea reopened its road crossings to tour groups last year.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
@@ -522,6 +524,8 @@ def test_events_more_words_for_seizures_crossings_deployments_and_aid(sentence: 
     ("Syria closed its border with Turkey in March.", False),
     ("India halted its exports to North Korea in the spring.", True),
     ("China closed its side of the border in January.", True),
+    ("Russia closed its road crossings with China in March.", False),
+    ("Russia closed its road crossings with China and North Korea in March.", True),
 ])
 def test_events_a_third_countrys_trade_or_border_act_is_none_of_ours(sentence: str,
                                                                       found: bool) -> None:

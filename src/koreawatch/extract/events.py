@@ -777,6 +777,27 @@ def _dignitary(token: Any) -> bool:
                and doc[e.start - 1].lemma_.lower() in _TITLES for e in doc.ents)
 
 
+_POINT_PREPOSITIONS = frozenset({"through", "at", "via", "near", "from", "to", "past"})
+_ROUTE_WORDS = frozenset({"road", "rail", "railway", "land", "ferry", "official", "main",
+                          "checkpoint", "port", "bridge", "ports", "bridges"})
+
+
+def _crossing_point(token: Any) -> bool:
+    """ "goods brought in through border crossings and ports", "its road crossings with
+    China": a "crossing" that names a place, not someone's crossing (but "a rise in
+    illegal crossings" is one)."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() != "crossing":
+        return False
+    words = {c.lower_ for c in token.children}
+    if words & {"illegal", "unauthorized", "illicit", "attempted"}:
+        return False
+    phrase = token
+    while phrase.dep_ == "conj" and phrase.head != phrase:
+        phrase = phrase.head  # "ports and crossings": the first conjunct's preposition
+    return (phrase.dep_ == "pobj" and phrase.head.lower_ in _POINT_PREPOSITIONS) \
+        or bool(words & _ROUTE_WORDS) or any(c.dep_ == "poss" for c in token.children)
+
+
 _BORDER_TRADE = frozenset({"trade_suspension", "trade_resumption", "border_closure",
                            "border_reopening"})
 
@@ -784,7 +805,8 @@ _BORDER_TRADE = frozenset({"trade_suspension", "trade_resumption", "border_closu
 def _foreign_act(token: Any, rule: TriggerRule, lexicon: Lexicon) -> bool:
     """ "India halted vaccine exports in the spring": a trade or border act of a country
     other than the North and its neighbours, in a clause that names neither North Korea
-    nor its places, is none of ours."""
+    nor its places, is none of ours; so is a neighbour's act whose clause names another
+    country as the other side ("Russia reopened its crossings with China")."""
     if rule.type not in _BORDER_TRADE:
         return False
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
@@ -794,9 +816,15 @@ def _foreign_act(token: Any, rule: TriggerRule, lexicon: Lexicon) -> bool:
     name = re.sub(r"^the\s+", "", _span_text(subject).lower())
     # China, Russia, the South, the US, Japan: the North's neighbours act on it even when
     # the clause does not say so ("China closed its side of the border")
-    if _is_state(name, lexicon) or name in lexicon.countries:
-        return False
     clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
+    if _is_state(name, lexicon):
+        return False
+    if name in lexicon.countries:  # unless another country is named as the other side:
+        # "Russia reopened its road crossings with China"
+        return not NORTH_KOREA.search(clause) and any(
+            t.dep_ == "pobj" and t.head.lower_ in ("with", "between") and t.ent_type_ == "GPE"
+            and not _is_state(t.text, lexicon) and t.text.lower() != name
+            for t in verb.subtree)
     return not NORTH_KOREA.search(clause)
 
 
@@ -1336,7 +1364,8 @@ def find_candidates(
             if rule is None or _long_standing(token) or (
                     rule.type != "official_statement" and _generic(token, rule.type)) \
                     or _foreign_act(token, rule, lexicon) or _silence(token, rule) \
-                    or (rule.type == "illegal_crossing" and _dignitary(token)):
+                    or (rule.type == "illegal_crossing"
+                        and (_dignitary(token) or _crossing_point(token))):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
             presupposed = attribution is not None and _presupposed(token)
