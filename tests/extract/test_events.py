@@ -225,6 +225,8 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "the military demarcation line to shake hands with Kim.",
         "The foreign minister crossed the border into North Korea by train.",
         "All goods brought in through border crossings and ports shall be disinfected.",
+        "The authorities declared a buffer zone along the river and ordered guards to shoot "
+        "anyone entering it without permission.",
         "North Korea reopened its road crossings to tour groups last year.",
     ],
 )

@@ -729,8 +729,9 @@ def _generic(token: Any, etype: str = "") -> bool:
     subject = _subject(verb)
     if etype != "health_measure" and ((subject is not None and subject.lower_ in _ANYONE)
                                       or any(c.dep_ == "dobj" and c.lower_ in _ANYONE
-                                             for c in verb.children)):
-        return True  # "anyone who approaches will be shot", "shoot anyone": a rule
+                                             for c in verb.children)
+                                      or (verb.dep_ == "acl" and verb.head.lower_ in _ANYONE)):
+        return True  # "anyone who approaches will be shot", "shoot anyone (entering)": a rule
     if subject is None or any(t.ent_type_ == "DATE" for t in clause):
         return False
     counted = {subject.lower_} | {c.lower_ for c in subject.children
