@@ -975,3 +975,19 @@ def test_events_informers_pick_ups_and_inspections_of_guards(sentence: str,
 def test_events_vehicles_crossing_and_groups_or_trips_coming_back(sentence: str,
                                                                  etype: str | None) -> None:
     assert found_among(sentence, "border_reopening") == etype
+
+
+@pytest.mark.parametrize(("sentence", "types"), [
+    ("Last week, the Rodong Sinmun carried an editorial urging citizens to reject all "
+     "anti-socialist practices in the distribution of grain.", {"official_statement"}),
+    ("On November 3, the party newspaper Rodong Sinmun ran an editorial urging soldiers on "
+     "the frontier to \"block every crack through which the virus could creep in.\"",
+     {"official_statement"}),
+    ("The US envoy urged the Security Council to cut off oil supplies to North Korea.",
+     {"trade_suspension"}),
+])
+def test_events_what_state_media_urge_is_their_statement(sentence: str,
+                                                         types: set[str]) -> None:
+    # an editorial run or carried is a statement; the acts it urges are part of it, but
+    # a foreign envoy's call for sanctions is still an expected suspension
+    assert {c.type for c in candidates(sentence)} == types

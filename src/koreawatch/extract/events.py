@@ -1268,6 +1268,21 @@ def _called_for(token: Any) -> bool:
     return token.dep_ == "dobj" and head.lemma_.lower() in ("demand", "urge", "seek")
 
 
+def _urged_by_state(token: Any, lexicon: Lexicon, own_media: bool) -> bool:
+    """ "Rodong Sinmun ran an editorial urging soldiers to 'block every crack'": what the
+    state urges its people to do is part of its statement, no event of its own."""
+    urgers = list(token.ancestors)[:4]
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        urgers += [t for t in token.sent if t.i < token.i]  # (an infinitive parsed astray)
+    for node in urgers:
+        if node.lemma_.lower() not in ("urge", "exhort"):
+            continue
+        verb = node.head.head if node.dep_ == "acl" else node  # "an editorial urging"
+        subject = _speaker_token(verb, own_media)
+        return subject is not None and _state_speaker(subject, lexicon, own_media)
+    return False
+
+
 def _ordered_shooting(token: Any) -> bool:
     """ "Guards have been told to shoot on sight": the order is the event (a shoot order),
     the shooting it allows is not."""
@@ -1366,7 +1381,9 @@ def find_candidates(
                     rule.type != "official_statement" and _generic(token, rule.type)) \
                     or _foreign_act(token, rule, lexicon) or _silence(token, rule) \
                     or (rule.type == "illegal_crossing"
-                        and (_dignitary(token) or _crossing_point(token))):
+                        and (_dignitary(token) or _crossing_point(token))) \
+                    or (rule.type != "official_statement"
+                        and _urged_by_state(token, lexicon, own_media)):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
             presupposed = attribution is not None and _presupposed(token)
