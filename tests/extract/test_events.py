@@ -327,6 +327,10 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
          False),
         ("North Korean officials told the agency that the doses should go elsewhere.", True),
         ("North Korean state media has not reported the arrests.", False),
+        ("State media have said nothing about the Sinuiju inspection.", False),
+        ("North Korea acknowledged its first outbreak of the virus in May 2022.", True),
+        ("North Korea's health ministry confirmed two cases of the fever.", True),
+        ("China confirmed two cases of the fever in Dandong.", False),
         ("A former North Korean diplomat who now lives in Seoul told VOA that life was "
          "watched.", False),
         ("Every person sent back is a message to the others, said Lee, a former North Korean "
@@ -609,6 +613,8 @@ def test_events_a_law_tells_its_sanctions_in_the_present(text: str, found: bool)
         ("The U.S. tabled a proposal to blacklist six ships at the United Nations.",
          "expected"),
         ("In June it turned down a shipment of vaccines from South Korea.", "negated"),
+        ("UNICEF hopes to send a second batch of medicine through the crossing next year.",
+         "expected"),
         ("Residents called for the punishment of officials who failed to prepare for floods.",
          "expected"),
         ("The Cabinet decided to supply building materials to the flood-hit areas.",

@@ -70,8 +70,8 @@ log = logging.getLogger(__name__)
 _EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "expect",
                  "authorize", "instruct", "plan", "prepare", "intend", "propose", "aim",
                  "consider", "likely", "unlikely", "set", "going", "possible", "possibly",
-                 "ready", "willingness", "offer", "seek",
-                 "hope", "want", "willing", "must", "need", "necessary", "ought",
+                 "ready", "willingness", "offer", "seek", "must", "need", "necessary", "ought",
+                 "hope", "hopes", "hoping", "want", "willing",  # ("hopes": the model says "hop")
                  "proposal", "motion", "decide", "agree", "vow", "promise", "pledge",
                  "resolve", "determine"}
 _ATTEMPT_NOUNS = {"effort", "attempt", "bid", "proposal", "push", "motion", "plan", "move",
@@ -832,6 +832,9 @@ def _foreign_act(token: Any, rule: TriggerRule, lexicon: Lexicon) -> bool:
 def _silence(token: Any, rule: TriggerRule) -> bool:
     """ "State media has not reported the arrests": the state saying nothing makes no
     statement ("has not admitted a single case" claims there is none, so it is one)."""
+    if rule.type == "official_statement" and token.lemma_.lower() in _SILENT_VERBS and any(
+            c.dep_ == "dobj" and c.lower_ == "nothing" for c in token.children):
+        return True  # "State media have said nothing about the inspection"
     if not (rule.type == "official_statement" and token.lemma_.lower() in _SILENT_VERBS
             and any(c.dep_ == "neg" for c in token.children)):
         return False
