@@ -154,6 +154,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("Every province is rendering assistance to the storm victims.", "aid_delivery"),
         ("He credited Beijing with cutting off diesel to Pyongyang.", "trade_suspension"),
         ("The U.S. ratcheted up sanctions on North Korea last year.", "trade_suspension"),
+        ("The UN has barred North Korean exports of coal and textiles since 2017.",
+         "trade_suspension"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -225,6 +227,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "the military demarcation line to shake hands with Kim.",
         "The foreign minister crossed the border into North Korea by train.",
         "All goods brought in through border crossings and ports shall be disinfected.",
+        "The UN has barred North Korean exports of coal and textiles since 2017.",
         "The authorities declared a buffer zone along the river and ordered guards to shoot "
         "anyone entering it without permission.",
         "North Korea reopened its road crossings to tour groups last year.",
@@ -694,6 +697,10 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "by half the following year.", "2017-01-01", "2017-12-31", "year"),
         ("Since November, when talks failed, the North has kept its border closed to "
          "traders.", "2020-11-01", "2021-03-15", "approx"),
+        ("China was expected to halt its coal imports from North Korea in December 2017.",
+         "2017-12-01", "2017-12-31", "month"),
+        ("North Korea will reopen the border in December.", "2021-12-01", "2021-12-31",
+         "month"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

@@ -108,6 +108,13 @@ def test_an_age_is_no_decade(text):
     assert not [t for t in tag(text, DCT) if "decade" in t.reason]
 
 
+@pytest.mark.parametrize("text", [
+    "It may import no more than 500,000 barrels of refined petroleum a year.",
+    "The mine ships 300 tons of coal a month to China."])
+def test_a_rate_is_no_duration(text):
+    assert not [t for t in tag(text, DCT) if t.type == "DURATION"]
+
+
 def test_month_part_reason_names_rule():
     assert find("It happened early in March.", "early in March").reason.startswith(
         "rule month.part.v1"

@@ -192,7 +192,7 @@ def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
     for rng in time_ranges:
         if cand.sent_start <= rng.start < cand.sent_end and _dates_candidate(cand, rng.start):
             start, end = _shift_future(rng.interval_start, rng.interval_end, rng.precision,
-                                       cand, dct)
+                                       cand, dct, rng.text)
             return TimeChoice(start, end, rng.precision, rng.text, "range: " + rng.reason)
     in_clause = [t for t in usable if cand.clause_start <= t.start < cand.clause_end]
     if in_clause:
@@ -231,7 +231,7 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
         return TimeChoice(best.interval_start, dct.isoformat(), "approx", best.text,
                           f"since: from the date named to publication: {rule}: {best.reason}")
     start, end = _shift_future(best.interval_start, best.interval_end, best.precision,
-                               cand, dct)
+                               cand, dct, best.text)
     if cand.modality != "expected" and cand.tense in ("past", "present_perfect") and dct \
             and start and start > dct.isoformat():  # "reopened a day later": of what?
         return TimeChoice(None, dct.isoformat(), "unknown", best.text,
@@ -313,13 +313,18 @@ def _publication(cand: Candidate, dct: date) -> TimeChoice:
                       "publication: happened by publication")
 
 
+_YEAR_NAMED = re.compile(r"\b\d{4}\b|'\d\d\b")
+
+
 def _shift_future(
-    start: str | None, end: str | None, precision: str, cand: Candidate, dct: date | None
+    start: str | None, end: str | None, precision: str, cand: Candidate, dct: date | None,
+    text: str = "",
 ) -> tuple[str | None, str | None]:
     """An expected event dated by a bare month or season that resolved into the past is the
-    coming one (a past day is the day of the plan, never a day a year on)."""
+    coming one (a past day is the day of the plan, never a day a year on; "December 2017"
+    names its year, so it stays)."""
     if cand.modality != "expected" or dct is None or not end or end >= dct.isoformat() \
-            or precision not in _BARE_PERIODS:
+            or precision not in _BARE_PERIODS or _YEAR_NAMED.search(text):
         return start, end
 
     def bump(value: str | None) -> str | None:

@@ -605,7 +605,8 @@ def duration_value(n: float | None, unit_word: str) -> str:
 
 _AGE = re.compile(r"(?i)\s+old\b|-old\b")
 _RATE = re.compile(r"(?i)(?:\d|million|billion|thousand|hundred|cents?|dollars|shares|"
-                   r"flights|seats|barrels|tons|percent)\s+$")
+                   r"flights|seats|barrels|tons|tonnes|percent)"
+                   r"(?:\s+of(?:\s+[\w-]+){1,3})?\s+$")  # "barrels of refined petroleum a year"
 
 
 def h_duration(m: re.Match[str], ctx: Context) -> Norm | None:
