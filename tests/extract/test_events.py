@@ -156,6 +156,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("The U.S. ratcheted up sanctions on North Korea last year.", "trade_suspension"),
         ("The UN has barred North Korean exports of coal and textiles since 2017.",
          "trade_suspension"),
+        ("At least 40 relatives of defectors were detained last year after being traced "
+         "through calls on Chinese phones.", "arrest"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -228,6 +230,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "The foreign minister crossed the border into North Korea by train.",
         "All goods brought in through border crossings and ports shall be disinfected.",
         "The UN has barred North Korean exports of coal and textiles since 2017.",
+        "Police found smuggled Chinese phones in his house in March.",
         "The authorities declared a buffer zone along the river and ordered guards to shoot "
         "anyone entering it without permission.",
         "North Korea reopened its road crossings to tour groups last year.",

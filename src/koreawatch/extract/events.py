@@ -1386,7 +1386,9 @@ def find_candidates(
                     or (rule.type == "illegal_crossing"
                         and (_dignitary(token) or _crossing_point(token))) \
                     or (rule.type != "official_statement"
-                        and _urged_by_state(token, lexicon, own_media)):
+                        and _urged_by_state(token, lexicon, own_media)) \
+                    or (rule.type == "smuggling" and token.dep_ == "amod"):
+                # ("calls on smuggled phones": goods described, no smuggling told)
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
             presupposed = attribution is not None and _presupposed(token)
