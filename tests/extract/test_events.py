@@ -158,6 +158,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "trade_suspension"),
         ("At least 40 relatives of defectors were detained last year after being traced "
          "through calls on Chinese phones.", "arrest"),
+        ("A man in Hyesan had been shot for reselling smuggled Chinese phones.",
+         "punishment"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -231,6 +233,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "All goods brought in through border crossings and ports shall be disinfected.",
         "The UN has barred North Korean exports of coal and textiles since 2017.",
         "Police found smuggled Chinese phones in his house in March.",
+        "Public executions appear to have become more frequent in the border towns.",
         "The authorities declared a buffer zone along the river and ordered guards to shoot "
         "anyone entering it without permission.",
         "North Korea reopened its road crossings to tour groups last year.",

@@ -708,11 +708,18 @@ def _generic(token: Any, etype: str = "") -> bool:
       who have fled", but not "two defectors who fled");
     - a subject that counts vaguely ("many", "most", "thousands of") with no date in the
       clause ("thousands of defectors have fled", "many women are trafficked");
+    - a trigger noun said to be frequent, common or rare ("public executions have become
+      more frequent"): a trend;
     - a subject or object that is anyone at all ("anyone who approaches will be shot",
       "told to shoot anyone who tries to cross"), except for a health measure, which is
       such a rule ("ordered that everyone arriving from abroad be quarantined").
     """
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in _TREND_WORDS
+            for v in (verb, *(x for x in verb.children if x.dep_ in ("xcomp", "ccomp")))
+            for c in v.children):
+        return True  # "public executions have become more frequent": a trend, no event
     if token.dep_ in ("pcomp", "pobj") and token.head.head.lemma_.lower() in _HABIT_NOUNS:
         return True  # "a reputation for sending people to camps"
     if token.dep_ == "relcl" and token.head.tag_ == "NNS" and not any(
@@ -739,6 +746,8 @@ def _generic(token: Any, etype: str = "") -> bool:
     return bool(counted & _VAGUE_AMOUNTS)
 
 
+_TREND_WORDS = frozenset({"frequent", "common", "rare", "widespread", "routine",
+                          "commonplace", "rampant", "prevalent"})
 _ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever", "whomever",
                      "you"})
 
