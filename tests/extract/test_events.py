@@ -630,6 +630,8 @@ def test_events_a_law_tells_its_sanctions_in_the_present(text: str, found: bool)
          "expected"),
         ("The country may have reopened the bridge in April.", "reported"),
         ("There is no sign that the border has reopened.", "negated"),
+        ("North Korean state media has not mentioned the resumed passenger service.",
+         "asserted"),
         ("China has not confirmed that it resumed trade with North Korea.", "reported"),
         ("North Korea did not confirm a case until May, when it ordered a nationwide "
          "lockdown.", "asserted"),

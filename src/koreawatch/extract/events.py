@@ -904,7 +904,9 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
         if anc.lemma_.lower() in _DENY_WORDS:
             return "denied", f"denial verb {anc.text!r} above the trigger"
         if any(c.dep_ == "neg" for c in anc.children) and anc.pos_ == "VERB" \
+                and token.dep_ != "amod" \
                 and anc.lemma_.lower() not in ("say", "report", "tell", *_UNDO_NEGATION):
+            # ("has not mentioned the resumed service": the resumption is taken as known)
             if anc.lemma_.lower() in _UNCONFIRMED:  # "has not confirmed that it resumed"
                 return "reported", f"not confirmed ({anc.text!r}), so only reported"
             return "negated", f"negated governing verb {anc.text!r}"
