@@ -160,6 +160,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "through calls on Chinese phones.", "arrest"),
         ("A man in Hyesan had been shot for reselling smuggled Chinese phones.",
          "punishment"),
+        ("Extra troops stationed along the river last month have begun night patrols.",
+         "security_reinforcement"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -1012,3 +1014,9 @@ def test_events_what_state_media_urge_is_their_statement(sentence: str,
     # an editorial run or carried is a statement; the acts it urges are part of it, but
     # a foreign envoy's call for sanctions is still an expected suspension
     assert {c.type for c in candidates(sentence)} == types
+
+
+def test_events_where_a_unit_is_stationed_is_no_reinforcement() -> None:
+    # a posting described, with no date saying the unit just went there
+    assert "security_reinforcement" not in {c.type for c in candidates(
+        "The team punished officers of the border guard unit stationed in Sinuiju.")}

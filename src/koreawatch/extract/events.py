@@ -864,7 +864,11 @@ _WH_WORDS = frozenset({"when", "where", "why", "how", "whether", "what", "who", 
 
 def _long_standing(token: Any) -> bool:
     """ "North Korea has long insisted ...", "has long banned ...": a standing position
-    or state of affairs, not an event."""
+    or state of affairs, not an event; so is where a unit is posted when no date says it
+    just went there ("the border guard unit stationed in Sinuiju")."""
+    if token.lemma_.lower() in ("station", "post", "base") and token.dep_ == "acl" \
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
+        return True
     return any(c.dep_ == "advmod" and c.lower_ == "long" for c in token.children)
 
 
