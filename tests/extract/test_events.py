@@ -162,6 +162,15 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "punishment"),
         ("Extra troops stationed along the river last month have begun night patrols.",
          "security_reinforcement"),
+        ("Several soldiers were packed off to a labor camp.", "punishment"),
+        ("Medical workers have been visiting each household to take temperatures.",
+         "health_measure"),
+        ("All persons who came into the country after January 13 have been placed under "
+         "medical observation for 30 days.", "health_measure"),
+        ("The new school term will be put off until the epidemic situation is stabilized.",
+         "health_measure"),
+        ("The new school term has been postponed by a month.", "health_measure"),
+        ("A soldier sprinted across the demarcation line in November.", "illegal_crossing"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
