@@ -482,6 +482,12 @@ def test_events_questions_and_conditions_tell_no_event(sentence: str) -> None:
     assert candidates(sentence) == []
 
 
+def test_events_a_dated_forecast_under_a_condition_is_expected() -> None:
+    found = candidates("The freight rail link could resume service in the second half of "
+                       "the year if the virus situation in China remains stable.")
+    assert [(c.type, c.modality) for c in found] == [("border_reopening", "expected")]
+
+
 def test_events_a_disaster_emergency_is_no_health_measure() -> None:
     assert not candidates("Some areas should be declared as special-level disaster emergency "
                           "areas.")

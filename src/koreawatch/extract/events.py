@@ -1348,7 +1348,16 @@ def _conditional(token: Any) -> bool:
     return any(  # "..., it would have made it harder to impose sanctions"
         any(c.dep_ == "aux" and c.lower_ in _MAYBE | {"will"} for c in clause.children)
         and any(c.dep_ == "advcl" and condition(c) for c in clause.children)
+        and not _dated_forecast(clause)
         for clause in (node, *list(node.ancestors)[:3]))
+
+
+def _dated_forecast(clause: Any) -> bool:
+    """ "The rail link could resume service in the second half of the year if the virus
+    situation remains stable": a forecast with a date of its own, under a condition, is
+    still expected (not so "If the North closes the border, trade will collapse")."""
+    return any(t.ent_type_ == "DATE" for c in clause.children
+               if c.dep_ not in ("advcl", "nsubj", "nsubjpass") for t in c.subtree)
 
 
 def _prevented(token: Any) -> bool:
