@@ -171,6 +171,14 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "health_measure"),
         ("The new school term has been postponed by a month.", "health_measure"),
         ("A soldier sprinted across the demarcation line in November.", "illegal_crossing"),
+        ("Authorities raided the grain stalls at the main market early this week.",
+         "crackdown"),
+        ("It followed a similar sweep at the market in Onsong in late October.", "crackdown"),
+        ("Trade between the two countries more than doubled last year.", "trade_resumption"),
+        ("A woman was shot dead in September while trying to wade across the Yalu.",
+         "illegal_crossing"),
+        ("Several residential blocks in Sinuiju had been sealed off after a fever case.",
+         "health_measure"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -244,6 +252,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "All goods brought in through border crossings and ports shall be disinfected.",
         "The UN has barred North Korean exports of coal and textiles since 2017.",
         "Police found smuggled Chinese phones in his house in March.",
+        "Pictures show crews putting up long runs of new fencing along the river border.",
         "Public executions appear to have become more frequent in the border towns.",
         "The authorities declared a buffer zone along the river and ordered guards to shoot "
         "anyone entering it without permission.",
