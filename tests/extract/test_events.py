@@ -735,6 +735,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "2017-12-01", "2017-12-31", "month"),
         ("North Korea will reopen the border in December.", "2021-12-01", "2021-12-31",
          "month"),
+        ("The ministry said in a statement carried by KCNA on Feb. 9 that Pyongyang would "
+         "broaden cooperation with Russia.", "2021-02-09", "2021-03-15", "day"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

@@ -1163,6 +1163,9 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
             and node.head == token
         if node.dep_ == "acl" and node.head == _subject(token) and _law_subject(token):
             own_modifier = True  # "resolutions adopted in 2017 banned exports": its date
+        if node.dep_ == "acl" and node.head.dep_ == "pobj" and node.head.head.head == token \
+                and node.head.lemma_.lower() in _MEDIUM_NOUNS:
+            own_modifier = True  # "said in a statement carried by KCNA on Feb. 9": its day
         stative = node.lemma_.lower() in _STATIVE  # "the roads linking the two Koreas"
         if not own_modifier and not stative and (node.dep_ in _MODIFIER_EDGES or concessive
                                                  or earlier or purpose or _occasion(node)):
@@ -1172,6 +1175,8 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_MEDIUM_NOUNS = frozenset({"statement", "commentary", "editorial", "article", "report",
+                           "interview", "speech", "letter", "message", "broadcast"})
 _NOT_ANCHORS = {"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 
