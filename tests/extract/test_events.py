@@ -252,6 +252,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "All goods brought in through border crossings and ports shall be disinfected.",
         "The UN has barred North Korean exports of coal and textiles since 2017.",
         "Police found smuggled Chinese phones in his house in March.",
+        "Her sister had climbed a hill above the Tumen River to catch the signal from China.",
         "Pictures show crews putting up long runs of new fencing along the river border.",
         "Public executions appear to have become more frequent in the border towns.",
         "The authorities declared a buffer zone along the river and ordered guards to shoot "
