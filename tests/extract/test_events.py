@@ -738,6 +738,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "month"),
         ("The ministry said in a statement carried by KCNA on Feb. 9 that Pyongyang would "
          "broaden cooperation with Russia.", "2021-02-09", "2021-03-15", "day"),
+        ("Four years had passed since the October 2019 night when they waded across the Yalu "
+         "river from Hyesan.", "2019-10-01", "2019-10-31", "month"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

@@ -1471,8 +1471,15 @@ def _when_anchor(token: Any) -> tuple[int, int] | None:
             j -= 1
         date_ent = next((e for e in node.doc.ents if e.label_ == "DATE"
                          and e.start <= j < e.end), None) if j >= 0 else None
+        if date_ent is None and node.head.lemma_.lower() in _WHEN_NOUNS:
+            date_ent = next((e for e in node.doc.ents if e.label_ == "DATE"  # "the October
+                             and node.head.left_edge.i <= e.start and e.end <= node.head.i + 1),
+                            None)  # 2019 night when they waded across"
         return (date_ent.start_char, date_ent.end_char) if date_ent is not None else None
     return None
+
+
+_WHEN_NOUNS = frozenset({"night", "day", "morning", "evening", "afternoon", "week", "weekend"})
 
 
 def _in_after_clause(token: Any) -> bool:
