@@ -740,6 +740,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "broaden cooperation with Russia.", "2021-02-09", "2021-03-15", "day"),
         ("Four years had passed since the October 2019 night when they waded across the Yalu "
          "river from Hyesan.", "2019-10-01", "2019-10-31", "month"),
+        ("The biggest factor is an order issued in August 2020 that set up a buffer zone "
+         "along the northern border.", "2020-08-01", "2020-08-31", "month"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

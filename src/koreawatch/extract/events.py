@@ -1127,6 +1127,9 @@ def _modifier_span(token: Any) -> tuple[int, int] | None:
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ in (
                 "nsubj", "nsubjpass"):
             return None
+        if node.dep_ == "relcl" and node.head.lemma_.lower() in _LAW_NOUNS:
+            return _char_span(node.head)  # "an order issued in August 2020 that set up a
+            # buffer zone": what the law does takes the law's date
         if node.dep_ in _MODIFIER_EDGES:
             return _char_span(node)
     return None
@@ -1161,8 +1164,12 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
         purpose = bool(marks & {"so", "lest"})  # "so that houses can be built by October"
         own_modifier = (node.dep_ in _MODIFIER_EDGES or concessive or earlier) \
             and node.head == token
-        if node.dep_ == "acl" and node.head == _subject(token) and _law_subject(token):
-            own_modifier = True  # "resolutions adopted in 2017 banned exports": its date
+        if node.dep_ == "acl" and (
+                (node.head == _subject(token) and _law_subject(token))
+                or (token.dep_ == "relcl" and node.head == token.head
+                    and token.head.lemma_.lower() in _LAW_NOUNS)):
+            own_modifier = True  # "resolutions adopted in 2017 banned exports", "an order
+            # issued in August 2020 that set up a buffer zone": the law's date is its act's
         if node.dep_ == "acl" and node.head.dep_ == "pobj" and node.head.head.head == token \
                 and node.head.lemma_.lower() in _MEDIUM_NOUNS:
             own_modifier = True  # "said in a statement carried by KCNA on Feb. 9": its day
