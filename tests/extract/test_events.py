@@ -742,6 +742,8 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "river from Hyesan.", "2019-10-01", "2019-10-31", "month"),
         ("The biggest factor is an order issued in August 2020 that set up a buffer zone "
          "along the northern border.", "2020-08-01", "2020-08-31", "month"),
+        ("In May 2020, Daily NK reported that the virus was spreading, and the authorities "
+         "ordered every city and county locked down.", "2020-05-01", "2020-05-31", "month"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

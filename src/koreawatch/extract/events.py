@@ -1439,7 +1439,6 @@ def find_candidates(
             if anchor is not None:  # "in November, when Pyongyang declared ...": its date
                 clause = (min(clause[0], anchor[0]), clause[1])
                 modifier = (anchor[0], modifier[1]) if modifier else None
-            ancestors = list(token.ancestors)[:5]
             found.append(Candidate(
                 type=rule.type, rule=rule.rule, trigger_start=token.idx,
                 trigger_end=token.idx + len(token), sent_start=sent.start_char,
@@ -1448,7 +1447,7 @@ def find_candidates(
                 actors=_actors(token, lexicon, rule.type), summary=_summary(token),
                 tense=_tense(token),
                 speaker=_speaker(token) if rule.type == "official_statement" else "",
-                reported_by=any(a.lemma_.lower() in _REPORT_VERBS for a in ancestors),
+                reported_by=_reported_by(token),
                 after_clause=_in_after_clause(token),
                 modifier=modifier,
                 anchors=_anchors(token, lexicon),
@@ -1464,6 +1463,18 @@ def find_candidates(
                 said=_said_span(token) if rule.type == "official_statement" else None,
             ))
     return found
+
+
+def _reported_by(token: Any) -> bool:
+    """A reporting verb governs the trigger ("UPI reported that ..."), within five steps
+    up; not a verb it is only conjoined to ("state media admitted ..., and Kim ordered every
+    city locked down": the order is no part of what was admitted)."""
+    below = token
+    for node in list(token.ancestors)[:5]:
+        if node.lemma_.lower() in _REPORT_VERBS and below.dep_ != "conj":
+            return True
+        below = node
+    return False
 
 
 def _when_anchor(token: Any) -> tuple[int, int] | None:
