@@ -79,6 +79,18 @@ def test_pipeline_restatement_dates_an_event_told_undated_and_known_people_are_n
     assert not [e for e in result.events if e.type == "security_reinforcement"]
 
 
+def test_pipeline_restatement_naming_the_day_inside_an_earlier_week_dates_the_event(
+) -> None:
+    text = ("Border guards arrested three smugglers near Manpo earlier this month, a source "
+            "in Jagang Province told Daily NK.\n\nThe men were arrested on October 9 as they "
+            "tried to ferry copper across the river, the source said.")
+    result = extract_article(text, "sharper", date(2021, 10, 22), "Daily NK",
+                             "Smugglers arrested (illustrative)")
+    arrest = _one(result, "arrest")
+    assert (arrest.when.start, arrest.when.end, arrest.when.precision) == (
+        "2021-10-09", "2021-10-09", "day")
+
+
 def test_pipeline_capital_standing_for_its_government_is_no_place() -> None:
     text = ("Seoul said it was ready to send aid to the North if asked, but Pyongyang has "
             "refused all offers.\n\nRelief supplies were delivered to Pyongyang on Tuesday.")

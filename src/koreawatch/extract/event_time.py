@@ -365,12 +365,13 @@ _FINENESS = {"day": 0, "week": 1, "part_of_month": 2, "month": 3, "quarter": 4, 
 def sharper(told: TimeChoice, again: TimeChoice) -> TimeChoice:
     """The interval of an event told first as ``told`` and restated as ``again``: the
     restatement's when it names a finer date inside an interval the first telling only
-    inferred or gave as a year ("has executed five officials" ... "the men were shot last
-    month"; "a year ago" ... "in July 2023")."""
+    inferred or gave more coarsely ("has executed five officials" ... "the men were shot
+    last month"; "a year ago" ... "in July 2023"; "earlier this month" ... "on October 9")."""
     if again.precision in _INFERRED or not (again.start and again.end):
         return told
     if told.precision not in _INFERRED and not (
-            told.precision == "year" and _FINENESS[again.precision] < _FINENESS["year"]):
+            told.precision in _FINENESS and again.precision in _FINENESS
+            and _FINENESS[again.precision] < _FINENESS[told.precision]):
         return told
     if (told.end and again.start > told.end) or (told.start and again.end < told.start):
         return told  # a date outside what was inferred is no sharper view of it
