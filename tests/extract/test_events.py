@@ -744,6 +744,9 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "along the northern border.", "2020-08-01", "2020-08-31", "month"),
         ("In May 2020, Daily NK reported that the virus was spreading, and the authorities "
          "ordered every city and county locked down.", "2020-05-01", "2020-05-31", "month"),
+        ("Under sanctions adopted by the UN Security Council in August 2017 following the "
+         "launches, all exports of North Korean coal are banned.", "2017-08-01", "2017-08-31",
+         "month"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

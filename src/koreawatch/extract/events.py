@@ -1171,8 +1171,9 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
             own_modifier = True  # "resolutions adopted in 2017 banned exports", "an order
             # issued in August 2020 that set up a buffer zone": the law's date is its act's
         if node.dep_ == "acl" and node.head.dep_ == "pobj" and node.head.head.head == token \
-                and node.head.lemma_.lower() in _MEDIUM_NOUNS:
-            own_modifier = True  # "said in a statement carried by KCNA on Feb. 9": its day
+                and node.head.lemma_.lower() in _MEDIUM_NOUNS | _LAW_NOUNS | {"sanction"}:
+            own_modifier = True  # "said in a statement carried by KCNA on Feb. 9": its day;
+            # "banned under sanctions adopted in 2017": the law's
         stative = node.lemma_.lower() in _STATIVE  # "the roads linking the two Koreas"
         if not own_modifier and not stative and (node.dep_ in _MODIFIER_EDGES or concessive
                                                  or earlier or purpose or _occasion(node)):
