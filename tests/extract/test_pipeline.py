@@ -91,6 +91,18 @@ def test_pipeline_restatement_naming_the_day_inside_an_earlier_week_dates_the_ev
         "2021-10-09", "2021-10-09", "day")
 
 
+def test_pipeline_the_same_speaker_far_on_makes_another_statement() -> None:
+    filler = ("Analysts in Seoul were divided over what the summit had achieved, and "
+              "officials in Washington declined to comment on the talks. ") * 3
+    text = ("Soon after, Mr Kim declared that his country had achieved its mission of "
+            "becoming a nuclear state.\n\n" + filler + "\n\nMr Kim has also said he "
+            "now wants to focus on building the North Korean economy.")
+    result = extract_article(text, "speaker", date(2018, 6, 10), "BBC",
+                             "Kim's pledges (illustrative)")
+    statements = [e for e in result.events if e.type == "official_statement"]
+    assert [s.evidence.text[:12] for s in statements] == ["Soon after, ", "Mr Kim has a"]
+
+
 def test_pipeline_capital_standing_for_its_government_is_no_place() -> None:
     text = ("Seoul said it was ready to send aid to the North if asked, but Pyongyang has "
             "refused all offers.\n\nRelief supplies were delivered to Pyongyang on Tuesday.")

@@ -1570,8 +1570,10 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     if ca.type == "official_statement" and ta.start and tb.start and ta.start != tb.start \
             and not any(t.reason.startswith("statement.publication") for t in (ta, tb)):
         return False  # said on February 14 and said on Wednesday: two statements
-    if ca.type == "official_statement" and ca.speaker and ca.speaker == cb.speaker:
-        return True
+    if ca.type == "official_statement" and ca.speaker and ca.speaker == cb.speaker \
+            and cb.sent_start - ca.sent_end < _RESTATED_WITHIN:
+        return True  # the same speaker again, a sentence or two on: the same statement
+        # (further on, "Mr Kim has also said he wants to focus on the economy" is another)
     if _undated(ta) and undated_b and not pa and not pb:
         return True  # undated, unplaced restatements of one background event
     dated = ta.start or ta.end
@@ -1581,6 +1583,9 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     return _words(ca.summary) == _words(cb.summary) or (
         len(_words(ca.summary) & _words(cb.summary)) >= 0.7 * min(
             len(_words(ca.summary)), len(_words(cb.summary))) > 0)
+
+
+_RESTATED_WITHIN = 300  # characters from the end of one statement's sentence
 
 
 def _days_apart(a: TimeChoice, b: TimeChoice, days: int) -> bool:
