@@ -1417,15 +1417,7 @@ def find_candidates(
             lemmas = _phrase_lemmas(token)
             rule = next((r for r in rules
                          if _rule_fits(r, token, lemmas, lexicon, own_media, people)), None)
-            if rule is None or _long_standing(token) or (
-                    rule.type != "official_statement" and _generic(token, rule.type)) \
-                    or _foreign_act(token, rule, lexicon) or _silence(token, rule) \
-                    or (rule.type == "illegal_crossing"
-                        and (_dignitary(token) or _crossing_point(token))) \
-                    or (rule.type != "official_statement"
-                        and _urged_by_state(token, lexicon, own_media)) \
-                    or (rule.type == "smuggling" and token.dep_ == "amod"):
-                # ("calls on smuggled phones": goods described, no smuggling told)
+            if rule is None or _set_aside(token, rule, lexicon, own_media):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
             presupposed = attribution is not None and _presupposed(token)
@@ -1476,6 +1468,20 @@ def _reported_by(token: Any) -> bool:
             return True
         below = node
     return False
+
+
+def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool) -> bool:
+    """Whether a trigger that fits ``rule`` still tells no event of it: a standing state,
+    a habit or trend, another country's own act, the state's silence, a dignitary's or a
+    place's "crossing", an act the state only urges, or goods described as smuggled
+    ("calls on smuggled phones")."""
+    if rule.type != "official_statement" and (
+            _generic(token, rule.type) or _urged_by_state(token, lexicon, own_media)):
+        return True
+    if rule.type == "illegal_crossing" and (_dignitary(token) or _crossing_point(token)):
+        return True
+    return _long_standing(token) or _foreign_act(token, rule, lexicon) \
+        or _silence(token, rule) or (rule.type == "smuggling" and token.dep_ == "amod")
 
 
 def _when_anchor(token: Any) -> tuple[int, int] | None:
