@@ -79,16 +79,23 @@ def test_pipeline_restatement_dates_an_event_told_undated_and_known_people_are_n
     assert not [e for e in result.events if e.type == "security_reinforcement"]
 
 
-def test_pipeline_restatement_naming_the_day_inside_an_earlier_week_dates_the_event(
-) -> None:
-    text = ("Border guards arrested three smugglers near Manpo earlier this month, a source "
-            "in Jagang Province told Daily NK.\n\nThe men were arrested on October 9 as they "
-            "tried to ferry copper across the river, the source said.")
-    result = extract_article(text, "sharper", date(2021, 10, 22), "Daily NK",
-                             "Smugglers arrested (illustrative)")
-    arrest = _one(result, "arrest")
-    assert (arrest.when.start, arrest.when.end, arrest.when.precision) == (
-        "2021-10-09", "2021-10-09", "day")
+@pytest.mark.parametrize(("text", "published", "etype", "when"), [
+    # a year ago ... in July 2023: one crossing, dated by the month
+    ("Lawyers for the soldier who ran across the border into North Korea a year ago asked a "
+     "judge to drop the charges.\n\nKing dashed across the Military Demarcation Line during "
+     "a tour of the Joint Security Area in July 2023.", date(2024, 7, 18), "illegal_crossing",
+     ("2023-07-01", "2023-07-31", "month")),
+    # earlier this month ... on October 9: the day
+    ("Border guards arrested three smugglers near Manpo earlier this month, a source in "
+     "Jagang Province told Daily NK.\n\nThe men were arrested on October 9 as they tried to "
+     "ferry copper across the river, the source said.", date(2021, 10, 22), "arrest",
+     ("2021-10-09", "2021-10-09", "day")),
+])
+def test_pipeline_a_restatement_naming_a_finer_date_inside_the_first_dates_the_event(
+        text: str, published: date, etype: str, when: tuple[str, str, str]) -> None:
+    result = extract_article(text, "sharper", published, "CNN", "Restated (illustrative)")
+    event = _one(result, etype)
+    assert (event.when.start, event.when.end, event.when.precision) == when
 
 
 def test_pipeline_the_same_speaker_far_on_makes_another_statement() -> None:
@@ -111,17 +118,6 @@ def test_pipeline_capital_standing_for_its_government_is_no_place() -> None:
     places = {e.evidence.text[:4]: [p.place_id for p in e.where] for e in result.events}
     assert places.get("Seou") == []
     assert places.get("Reli") == ["KP-01"]
-
-
-def test_pipeline_year_then_month_of_one_crossing_is_one_event_dated_by_the_month() -> None:
-    text = ("Lawyers for the soldier who ran across the border into North Korea a year ago "
-            "asked a judge to drop the charges.\n\nKing dashed across the Military "
-            "Demarcation Line during a tour of the Joint Security Area in July 2023.")
-    result = extract_article(text, "nested", date(2024, 7, 18), "CNN",
-                             "US soldier who crossed into North Korea (illustrative)")
-    crossing = _one(result, "illegal_crossing")
-    assert (crossing.when.start, crossing.when.end, crossing.when.precision) == (
-        "2023-07-01", "2023-07-31", "month")
 
 
 def test_pipeline_state_bodies_in_the_states_own_media_are_no_sources() -> None:
