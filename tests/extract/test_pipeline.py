@@ -110,6 +110,17 @@ def test_pipeline_the_same_speaker_far_on_makes_another_statement() -> None:
     assert [s.evidence.text[:12] for s in statements] == ["Soon after, ", "Mr Kim has a"]
 
 
+def test_pipeline_two_kinds_of_health_measure_are_two_events() -> None:
+    text = ("Four villages near Kaesong have been under quarantine since last Friday, with "
+            "security officers posted on the roads, a resident said. Schools and "
+            "kindergartens across Kaesong have been shut since Monday, she added.")
+    result = extract_article(text, "health", date(2024, 3, 15), "RFA",
+                             "Kaesong quarantine (illustrative)")
+    measures = [e for e in result.events if e.type == "health_measure"]
+    assert [(m.when.start, m.when.end) for m in measures] == [
+        ("2024-03-08", "2024-03-15"), ("2024-03-11", "2024-03-15")]
+
+
 def test_pipeline_capital_standing_for_its_government_is_no_place() -> None:
     text = ("Seoul said it was ready to send aid to the North if asked, but Pyongyang has "
             "refused all offers.\n\nRelief supplies were delivered to Pyongyang on Tuesday.")

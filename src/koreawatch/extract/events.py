@@ -1568,6 +1568,8 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
         return False  # "One advisor ... was deported": someone new, so another event
     if cb.definite and not (pa and pb and not set(pa) & set(pb)) and _overlap(ta, tb):
         return True  # "the execution of Jang" refers back to the execution told before
+    if ca.type == "health_measure" and ca.rule != cb.rule:
+        return False  # schools shut and villages quarantined: two measures
     undated_b = _undated(tb)
     if undated_b and (not pb or set(pb) <= set(pa)) and (ta.start or ta.end):
         return True  # an undated restatement of a dated event of the same kind
