@@ -110,17 +110,6 @@ def test_pipeline_the_same_speaker_far_on_makes_another_statement() -> None:
     assert [s.evidence.text[:12] for s in statements] == ["Soon after, ", "Mr Kim has a"]
 
 
-def test_pipeline_two_kinds_of_health_measure_are_two_events() -> None:
-    text = ("Four villages near Kaesong have been under quarantine since last Friday, with "
-            "security officers posted on the roads, a resident said. Schools and "
-            "kindergartens across Kaesong have been shut since Monday, she added.")
-    result = extract_article(text, "health", date(2024, 3, 15), "RFA",
-                             "Kaesong quarantine (illustrative)")
-    measures = [e for e in result.events if e.type == "health_measure"]
-    assert [(m.when.start, m.when.end) for m in measures] == [
-        ("2024-03-08", "2024-03-15"), ("2024-03-11", "2024-03-15")]
-
-
 def test_pipeline_capital_standing_for_its_government_is_no_place() -> None:
     text = ("Seoul said it was ready to send aid to the North if asked, but Pyongyang has "
             "refused all offers.\n\nRelief supplies were delivered to Pyongyang on Tuesday.")
@@ -152,16 +141,23 @@ def test_pipeline_a_statement_reported_by_an_outlet_has_that_outlet_as_source() 
     assert statement.sources == (("The Washington Post",),)
 
 
-def test_pipeline_one_verb_with_dates_joined_by_again_tells_each_occasion() -> None:
-    text = ("North Korean authorities locked down the border in Hyesan in early March, a "
-            "source told Daily NK.\n\nThe border was also sealed in mid-January and again "
-            "at the end of February, the source said.")
-    result = extract_article(text, "again", date(2021, 3, 20), "Daily NK",
-                             "Border lockdowns (illustrative)")
-    closures = sorted((e.when.start, e.when.end) for e in result.events
-                      if e.type == "border_closure")
-    assert closures == [("2021-01-11", "2021-01-20"), ("2021-02-21", "2021-02-28"),
-                        ("2021-03-01", "2021-03-10")]
+@pytest.mark.parametrize(("text", "published", "etype", "intervals"), [
+    # one verb with dates joined by "again" tells each occasion
+    ("North Korean authorities locked down the border in Hyesan in early March, a source "
+     "told Daily NK.\n\nThe border was also sealed in mid-January and again at the end of "
+     "February, the source said.", date(2021, 3, 20), "border_closure",
+     [("2021-01-11", "2021-01-20"), ("2021-02-21", "2021-02-28"), ("2021-03-01", "2021-03-10")]),
+    # two kinds of health measure (a quarantine, a school closure) are two events
+    ("Four villages near Kaesong have been under quarantine since last Friday, with security "
+     "officers posted on the roads, a resident said. Schools and kindergartens across "
+     "Kaesong have been shut since Monday, she added.", date(2024, 3, 15), "health_measure",
+     [("2024-03-08", "2024-03-15"), ("2024-03-11", "2024-03-15")]),
+])
+def test_pipeline_events_of_one_type_that_stay_apart(
+        text: str, published: date, etype: str, intervals: list[tuple[str, str]]) -> None:
+    result = extract_article(text, "apart", published, "Daily NK", "Apart (illustrative)")
+    assert sorted((e.when.start, e.when.end) for e in result.events
+                  if e.type == etype) == intervals
 
 
 def test_pipeline_the_place_something_came_from_is_not_where_it_happened() -> None:
