@@ -841,11 +841,11 @@ def _foreign_act(token: Any, rule: TriggerRule, lexicon: Lexicon) -> bool:
 def _silence(token: Any, rule: TriggerRule) -> bool:
     """ "State media has not reported the arrests": the state saying nothing makes no
     statement ("has not admitted a single case" claims there is none, so it is one)."""
-    if rule.type == "official_statement" and token.lemma_.lower() in _SILENT_VERBS and any(
-            c.dep_ == "dobj" and c.lower_ == "nothing" for c in token.children):
+    if rule.type != "official_statement" or token.lemma_.lower() not in _SILENT_VERBS:
+        return False
+    if any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in token.children):
         return True  # "State media have said nothing about the inspection"
-    if not (rule.type == "official_statement" and token.lemma_.lower() in _SILENT_VERBS
-            and any(c.dep_ == "neg" for c in token.children)):
+    if not any(c.dep_ == "neg" for c in token.children):
         return False
     for child in token.children:  # "the arrests", "when the visit happened": nothing said
         if child.dep_ == "dobj" and any(
@@ -1171,7 +1171,7 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
             own_modifier = True  # "resolutions adopted in 2017 banned exports", "an order
             # issued in August 2020 that set up a buffer zone": the law's date is its act's
         if node.dep_ == "acl" and node.head.dep_ == "pobj" and node.head.head.head == token \
-                and node.head.lemma_.lower() in _MEDIUM_NOUNS | _LAW_NOUNS | {"sanction"}:
+                and node.head.lemma_.lower() in _DATING_NOUNS:
             own_modifier = True  # "said in a statement carried by KCNA on Feb. 9": its day;
             # "banned under sanctions adopted in 2017": the law's
         stative = node.lemma_.lower() in _STATIVE  # "the roads linking the two Koreas"
@@ -1183,8 +1183,11 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-_MEDIUM_NOUNS = frozenset({"statement", "commentary", "editorial", "article", "report",
-                           "interview", "speech", "letter", "message", "broadcast"})
+# a phrase describing one of these, in the trigger's own prepositional phrase, dates the
+# event: the medium it was said in, the law or sanctions it was done under
+_DATING_NOUNS = frozenset({"statement", "commentary", "editorial", "article", "report",
+                           "interview", "speech", "letter", "message", "broadcast",
+                           "sanction"}) | _LAW_NOUNS
 _NOT_ANCHORS = {"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"}
 
 
@@ -1549,6 +1552,9 @@ def _overlap(a: TimeChoice, b: TimeChoice) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
+_RESTATED_WITHIN = 300  # characters from the end of one statement's sentence
+
+
 def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
                b: tuple[Candidate, TimeChoice, tuple[str, ...]], own_media: bool = False) -> bool:
     """True when ``b`` restates ``a``: same type, overlapping dates, agreeing places, and
@@ -1591,9 +1597,6 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     return _words(ca.summary) == _words(cb.summary) or (
         len(_words(ca.summary) & _words(cb.summary)) >= 0.7 * min(
             len(_words(ca.summary)), len(_words(cb.summary))) > 0)
-
-
-_RESTATED_WITHIN = 300  # characters from the end of one statement's sentence
 
 
 def _days_apart(a: TimeChoice, b: TimeChoice, days: int) -> bool:
