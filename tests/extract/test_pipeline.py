@@ -255,7 +255,52 @@ def test_pipeline_event_without_a_place_takes_the_place_just_named() -> None:
     arrest = next(e for e in result.events if e.type == "arrest")
     assert {p.place_id for p in arrest.where} == {"KP-03/sinuiju"}  # opens a paragraph
     soldiers = next(e for e in result.events if e.type == "security_reinforcement")
-    assert soldiers.where == ()  # its paragraph has moved on and names no place
+    # its paragraph has moved on and names no place: the place is the article's own
+    assert "where the article is" in soldiers.reason
+    assert "named in the sentence before" not in soldiers.reason
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a local event far from any place name happened where the report is
+    ("Illustrative. Police raided homes in Hyesan on Monday. Traders in Hyesan were "
+     "fined.\n\nThe weather was cold.\n\nThe weather stayed cold all week.\n\n"
+     "Two students were arrested on Friday.", {"KP-10/hyesan"}),
+    # the province named most often wins, counting its towns, and gives its likeliest town
+    ("Illustrative. Police raided homes in Hoeryong and Onsong on Monday. Traders in "
+     "Hoeryong were fined. A visitor came from Sinuiju.\n\nThe weather was cold.\n\nThe "
+     "weather stayed cold all week.\n\nTwo students were arrested on Friday.",
+     {"KP-09/hoeryong"}),
+    # a tie says nothing
+    ("Illustrative. Police raided homes in Hyesan on Monday. Traders in Sinuiju were "
+     "fined.\n\nThe weather was cold.\n\nThe weather stayed cold all week.\n\n"
+     "Two students were arrested on Friday.", set()),
+    # the capital stands for the state: it makes no article's place
+    ("Illustrative. Pyongyang raised prices on Monday. Officials in Pyongyang met. "
+     "Traders in Hyesan were fined.\n\nThe weather was cold.\n\nThe weather stayed cold "
+     "all week.\n\nTwo students were arrested on Friday.", {"KP-10/hyesan"}),
+    # another state's act, or one in a sentence that names a foreign place, is not here
+    ("Illustrative. Police raided homes in Hyesan on Monday. Traders in Hyesan were "
+     "fined.\n\nThe weather was cold.\n\nThe weather stayed cold all week.\n\n"
+     "South Korean police arrested two defectors on Friday.", set()),
+    ("Illustrative. Police raided homes in Hyesan on Monday. Traders in Hyesan were "
+     "fined.\n\nThe weather was cold.\n\nThe weather stayed cold all week.\n\n"
+     "Two students were arrested in Dandong on Friday.", set()),
+])
+def test_pipeline_local_event_without_a_place_nearby_is_where_the_article_is(
+        text: str, expected: set[str]) -> None:
+    result = extract_article(text, "ill-main", date(2021, 3, 15))
+    arrest = next(e for e in result.events if e.type == "arrest")
+    assert {p.place_id for p in arrest.where} == expected
+    assert ("where the article is" in arrest.reason) == bool(expected)
+
+
+def test_pipeline_a_national_kind_of_event_takes_no_article_place() -> None:
+    text = ("Illustrative. Police raided homes in Hyesan on Monday. Traders in Hyesan were "
+            "fined.\n\nThe weather was cold.\n\nThe weather stayed cold all week.\n\n"
+            "The border was closed on Friday.")
+    result = extract_article(text, "ill-nat", date(2021, 3, 15))
+    closure = next(e for e in result.events if e.type == "border_closure")
+    assert closure.where == ()
 
 
 def test_pipeline_what_the_country_does_takes_no_place_from_the_sentence_before() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -175,6 +176,36 @@ def _context_places(cand: ev.Candidate, mentions: Sequence[PlaceMention],
     return []
 
 
+# event types that happen in one place (a county's crackdown, a town's lockdown), unlike a
+# border, trade or aid that the state opens or shuts for the whole country
+_LOCAL_TYPES = frozenset({"crackdown", "arrest", "punishment", "smuggling", "health_measure",
+                          "security_reinforcement"})
+
+
+def _main_place(cand: ev.Candidate, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """A local event that neither its sentence nor the ones before place happened where the
+    article is: in the province it names more often than any other, counting that
+    province's towns ("More than twenty students were taken away in our district" in a
+    report about Hyesan). The place given is the one named most often there (the first of
+    a tie). The capital does not count, for it stands for the state as often as for a city,
+    nor does an event that a foreign state takes or whose sentence names a foreign place
+    ("South Korean police arrested a defector")."""
+    if cand.type not in _LOCAL_TYPES or any(
+            a.role == "agent" and a.name != "North Korea" for a in cand.actors):
+        return []
+    if any(not m.place.id.startswith("KP") and cand.sent_start <= m.start < cand.sent_end
+           for m in mentions):
+        return []
+    named = [m for m in mentions if _kp(m) and m.place.id not in ("KP", "KP-01")
+             and not m.place.id.startswith("KP-01/")]
+    provinces = Counter(m.place.id.split("/")[0] for m in named).most_common(2)
+    if not provinces or (len(provinces) == 2 and provinces[1][1] == provinces[0][1]):
+        return []
+    places = Counter(m.place.id for m in named
+                     if m.place.id.split("/")[0] == provinces[0][0]).most_common(1)
+    return [next(m for m in named if m.place.id == places[0][0])]
+
+
 def _sources(cand: ev.Candidate, attribution: Attribution | None,
              own_media: bool = False) -> tuple[tuple[str, ...], ...]:
     if attribution is None or not attribution.chain:
@@ -261,15 +292,19 @@ def extract_article(text: str, article_id: str, published: date | None,
     events = []
     for index, (cand, when, _key, attribution, places) in enumerate(records):
         context: list[PlaceMention] = []
+        note = ""
         national = any(a.role == "agent" and a.name == "North Korea" for a in cand.actors)
         if not places and cand.type != "official_statement" and not national:
             for told in (cand, *merged_mentions.get(index, [])):  # first report, restatements
                 context = _context_places(told, mentions, sentences, norm.text)
                 if context:
                     break
+            note = "; places: named in the sentence before" if context else ""
+            if not context:
+                context = _main_place(cand, mentions)
+                note = "; places: where the article is" if context else ""
         events.append(_event(norm, article_id, index, cand, when, attribution,
-                             places or context, merged_mentions.get(index, []),
-                             "; places: named in the sentence before" if context else "",
+                             places or context, merged_mentions.get(index, []), note,
                              own_media))
     return Extraction(article_id, tuple(events),
                       tuple(_quotes(norm, doc, article_id, outlet)))
