@@ -662,6 +662,7 @@ def test_events_a_law_tells_its_sanctions_in_the_present(text: str, found: bool)
         ("China has not confirmed that it resumed trade with North Korea.", "reported"),
         ("North Korea did not confirm a case until May, when it ordered a nationwide "
          "lockdown.", "asserted"),
+        ("That May she was sentenced to six months in a labor camp.", "asserted"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:

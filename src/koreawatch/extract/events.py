@@ -506,6 +506,8 @@ def _says_what(noun: Any) -> bool:
 
 # modals that leave a statement unmade ("may say", "could announce", "would deny")
 _MAYBE = frozenset({"may", "might", "could", "would", "should", "can", "must"})
+# modal forms that are other words too ("That May", "the will of the people")
+_MODAL_FORMS = _MAYBE | {"will", "shall"}
 # a statement noun so qualified is news, not one told elsewhere ("the country's recent threat")
 _FRESH = frozenset({"recent", "latest", "new", "fresh"})
 
@@ -920,7 +922,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     if _PLAN_PHRASE.search(token.doc[max(sent.start, token.i - 6):token.i].text):
         return "expected", "purpose phrase of a plan ('with a view to')"
     plan = _plan_ancestors(token)
-    near = [t for t in (*token.children, *plan) if t.i < token.i or t.dep_ == "aux"]
+    near = [t for t in (*token.children, *plan) if (t.i < token.i or t.dep_ == "aux")
+            and (t.dep_ == "aux" or t.lower_ not in _MODAL_FORMS)]  # "That May she was ..."
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     refusing = token.head if token.dep_ == "dobj" else token  # "turned down a shipment"
     if _refuses(refusing):

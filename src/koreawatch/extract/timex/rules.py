@@ -134,6 +134,7 @@ _MAY_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|between|and|"
     r"or|early|late|mid|last|next|this|since|each|every|for|on|'s)\s+|-)$"
 )
+_THAT_MONTH = re.compile(r"(?i)\bthat\s+$")
 _ABBR_ONLY = re.compile(r"(?i)^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$")
 
 
@@ -143,7 +144,8 @@ def h_month(m: re.Match[str], ctx: Context) -> Norm | None:
         before = ctx.text[max(0, m.start() - 12) : m.start()]
         if _ABBR_ONLY.match(name):
             return None
-        if name.lower() in ("may", "march") and not _MAY_CONTEXT.search(before):
+        if name.lower() in ("may", "march") and not _MAY_CONTEXT.search(before) and not (
+                name[0].isupper() and _THAT_MONTH.search(before)):  # "That May she was"
             return None
     month = _month(name)
     r = (rel or "").lower()
