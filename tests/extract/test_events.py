@@ -663,6 +663,8 @@ def test_events_a_law_tells_its_sanctions_in_the_present(text: str, found: bool)
         ("North Korea did not confirm a case until May, when it ordered a nationwide "
          "lockdown.", "asserted"),
         ("That May she was sentenced to six months in a labor camp.", "asserted"),
+        ("No one was arrested at the border last week.", "negated"),
+        ("Nobody was arrested at the border last week.", "negated"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:
@@ -899,6 +901,11 @@ def test_events_returns_allowed_sanctions_extended_and_trips_halted(sentence: st
     ("The headquarters ordered that everyone arriving from abroad be quarantined for ten "
      "days.", "health_measure"),
     ("Guards will shoot anyone who approaches the river.", None),
+    # what no one may do is a rule too
+    ("The army declared a buffer zone along the border that no person or animal could "
+     "enter without authorization.", None),
+    # leaving something so is no leaving
+    ("Dry weather has left the river shallow and easy to ford in many places.", None),
 ])
 def test_events_a_rule_for_everyone_is_a_health_measure_but_no_event_else(
         sentence: str, etype: str | None) -> None:

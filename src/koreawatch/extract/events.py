@@ -714,7 +714,8 @@ def _generic(token: Any, etype: str = "") -> bool:
       more frequent"): a trend;
     - a subject or object that is anyone at all ("anyone who approaches will be shot",
       "told to shoot anyone who tries to cross"), except for a health measure, which is
-      such a rule ("ordered that everyone arriving from abroad be quarantined").
+      such a rule ("ordered that everyone arriving from abroad be quarantined"), or no one
+      with a modal ("a zone that no person could enter").
     """
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if token.dep_ in ("nsubj", "nsubjpass") and any(
@@ -741,6 +742,9 @@ def _generic(token: Any, etype: str = "") -> bool:
                                              for c in verb.children)
                                       or (verb.dep_ == "acl" and verb.head.lower_ in _ANYONE)):
         return True  # "anyone who approaches will be shot", "shoot anyone (entering)": a rule
+    if subject is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) \
+            and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children):
+        return True  # "a zone that no person could enter": what may not happen, a rule
     if subject is None or any(t.ent_type_ == "DATE" for t in clause):
         return False
     counted = {subject.lower_} | {c.lower_ for c in subject.children
@@ -902,6 +906,10 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     """(modality, why) for a trigger in ``sent``."""
     if any(c.dep_ == "neg" for c in token.children):
         return "negated", "negation on the trigger"
+    subject = _subject(token) if token.pos_ == "VERB" else None
+    if subject is not None and (subject.lower_ in ("nobody", "none", "no-one") or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in subject.children)):
+        return "negated", f"no one acts or undergoes it ({_span_text(subject)!r})"
     ancestors = list(token.ancestors)
     for below, anc in zip((token, *ancestors), ancestors[:4], strict=False):
         if below.dep_ == "advcl" or any(c.dep_ == "advmod" and c.lower_ == "when"
@@ -1479,13 +1487,15 @@ def _reported_by(token: Any) -> bool:
 def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool) -> bool:
     """Whether a trigger that fits ``rule`` still tells no event of it: a standing state,
     a habit or trend, another country's own act, the state's silence, a dignitary's or a
-    place's "crossing", an act the state only urges, or goods described as smuggled
-    ("calls on smuggled phones")."""
+    place's "crossing" or one that makes something so ("has left the river shallow"), an
+    act the state only urges, or goods described as smuggled ("calls on smuggled
+    phones")."""
     if rule.type != "official_statement" and (
             _generic(token, rule.type) or _urged_by_state(token, lexicon, own_media)):
         return True
-    if rule.type == "illegal_crossing" and (_dignitary(token) or _crossing_point(token)):
-        return True
+    if rule.type == "illegal_crossing" and (_dignitary(token) or _crossing_point(token) or (
+            token.lemma_.lower() == "leave" and any(c.dep_ == "oprd" for c in token.children))):
+        return True  # "has left the river shallow": it made the river so
     return _long_standing(token) or _foreign_act(token, rule, lexicon) \
         or _silence(token, rule) or (rule.type == "smuggling" and token.dep_ == "amod")
 
