@@ -179,6 +179,11 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "illegal_crossing"),
         ("Several residential blocks in Sinuiju had been sealed off after a fever case.",
          "health_measure"),
+        ("Traders caught a second time have been fined 50,000 won.", "punishment"),
+        ("Authorities have banned individuals from selling rice and fuel in the markets.",
+         "crackdown"),
+        ("Authorities have dismantled a smuggling ring in Sinuiju.", "crackdown"),
+        ("Police broke up a smuggling ring in Hyesan last month.", "crackdown"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -911,6 +916,18 @@ def test_events_a_rule_for_everyone_is_a_health_measure_but_no_event_else(
         sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "health_measure", "illegal_crossing",
                        "security_reinforcement") == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # a ban on selling in the markets is a crackdown at home, not a halt of trade
+    ("Authorities have banned individuals from selling fuel in the markets of Haeju.",
+     "crackdown"),
+    ("China banned exports of fuel to North Korea in 2017.", "trade_suspension"),
+    # a company fined is no one punished
+    ("The US said ZTE would be fined and forced to shake up its management.", None),
+])
+def test_events_market_bans_and_fines(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "crackdown", "trade_suspension", "punishment") == etype
 
 
 def test_events_a_trigger_with_after_on_it_is_not_in_an_after_clause() -> None:

@@ -1488,14 +1488,17 @@ def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool)
     """Whether a trigger that fits ``rule`` still tells no event of it: a standing state,
     a habit or trend, another country's own act, the state's silence, a dignitary's or a
     place's "crossing" or one that makes something so ("has left the river shallow"), an
-    act the state only urges, or goods described as smuggled ("calls on smuggled
-    phones")."""
+    act the state only urges, goods described as smuggled ("calls on smuggled
+    phones"), or a company's penalty ("ZTE would be fined")."""
     if rule.type != "official_statement" and (
             _generic(token, rule.type) or _urged_by_state(token, lexicon, own_media)):
         return True
     if rule.type == "illegal_crossing" and (_dignitary(token) or _crossing_point(token) or (
             token.lemma_.lower() == "leave" and any(c.dep_ == "oprd" for c in token.children))):
         return True  # "has left the river shallow": it made the river so
+    if rule.type == "punishment" and any(
+            c.dep_ in ("nsubjpass", "dobj") and c.ent_type_ == "ORG" for c in token.children):
+        return True  # "ZTE would be fined": a company's penalty, no one punished
     return _long_standing(token) or _foreign_act(token, rule, lexicon) \
         or _silence(token, rule) or (rule.type == "smuggling" and token.dep_ == "amod")
 
