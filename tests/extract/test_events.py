@@ -929,6 +929,19 @@ def test_events_a_rule_for_everyone_is_a_health_measure_but_no_event_else(
 def test_events_market_bans_and_fines(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "crackdown", "trade_suspension", "punishment") == etype
 
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("A former soldier came back across the inter-Korean border in July.",
+     "illegal_crossing"),
+    ("Three soldiers made it across the river last week, the source said.",
+     "illegal_crossing"),
+    # goods, calls and signals that come across are no crossers
+    ("The vaccines came across the Yalu River on a route that had only just reopened.",
+     None),
+    ("Residents were caught using Chinese phones to make calls across the border.", None),
+])
+def test_events_coming_across_the_border(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "illegal_crossing") == etype
+
 
 def test_events_a_trigger_with_after_on_it_is_not_in_an_after_clause() -> None:
     text = ("In 2016, the man arrived in Toronto and asked for asylum after spending years in "
