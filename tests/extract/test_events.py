@@ -184,6 +184,9 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "crackdown"),
         ("Authorities have dismantled a smuggling ring in Sinuiju.", "crackdown"),
         ("Police broke up a smuggling ring in Hyesan last month.", "crackdown"),
+        ("Small-scale smuggling by boat on the Yalu has continued, traders said.",
+         "smuggling"),
+        ("Smuggling has thrived along the Tumen since the border closed.", "smuggling"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -928,6 +931,12 @@ def test_events_a_rule_for_everyone_is_a_health_measure_but_no_event_else(
 ])
 def test_events_market_bans_and_fines(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "crackdown", "trade_suspension", "punishment") == etype
+
+@pytest.mark.parametrize("sentence", ["The campaign against smuggling has continued.",
+                                      "Efforts to curb smuggling continued."])
+def test_events_a_fight_against_smuggling_going_on_is_no_smuggling(sentence: str) -> None:
+    assert "smuggling" not in {c.type for c in candidates(sentence)}
+
 
 @pytest.mark.parametrize(("sentence", "etype"), [
     ("A former soldier came back across the inter-Korean border in July.",
