@@ -261,6 +261,17 @@ def test_ranges_between_months_merges_interval():
         "between April and June", "2021-04-01", "2021-06-30")
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("New posts appeared between March and November 2019.", "2019-03-01", "2019-11-30"),
+    ("Trade fell from March to June 2020.", "2020-03-01", "2020-06-30"),
+    ("It ran from November to February 2019.", "2018-11-01", "2019-02-28"),
+])
+def test_ranges_a_bare_month_takes_the_year_that_closes_the_range(text, start, end):
+    # read by tense the opening month would fall in the DCT's year, after the range's end
+    (merged,) = ranges(text, DCT, tag(text, DCT))
+    assert (merged.interval_start, merged.interval_end) == (start, end)
+
+
 def test_ranges_none_for_unrelated_dates():
     text = "Talks began in April. They ended in June."
     assert ranges(text, DCT) == []

@@ -134,6 +134,10 @@ _MAY_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|between|and|"
     r"or|early|late|mid|last|next|this|since|each|every|for|on|'s)\s+|-)$"
 )
+# the month and year that close a range a bare month opens ("from March to June 2020")
+_RANGE_CLOSE = re.compile(
+    rf"\s*(?:and|to|through|until|till|-|–)\s+(?:(?:early|mid|late)[- ]?)?(?P<mon>{lx.MONTH})"
+    rf",?\s+(?P<year>{lx.YEAR})")
 _THAT_MONTH = re.compile(r"(?i)\bthat\s+$")
 _ABBR_ONLY = re.compile(r"(?i)^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$")
 
@@ -149,6 +153,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Norm | None:
             return None
     month = _month(name)
     r = (rel or "").lower()
+    closing = None
     if r in ("last", "past"):
         year = ctx.dct.year - (1 if month >= ctx.dct.month else 0)
     elif r in ("next", "coming", "this coming"):
@@ -156,10 +161,16 @@ def h_month(m: re.Match[str], ctx: Context) -> Norm | None:
     elif r == "this":
         year = ctx.dct.year
     else:
-        year = ctx.year_for_month(month, m.start(), m.end())
+        closing = _RANGE_CLOSE.match(ctx.text, m.end())
+        if closing:  # "between March and November 2021": the year the range closes in
+            end_year = int(closing["year"])
+            year = end_year - (1 if month > _month(closing["mon"]) else 0)
+        else:
+            year = ctx.year_for_month(month, m.start(), m.end())
     mod = _part_mod(part)
     rule = "month.part.v1" if mod else "month.v1"
-    how = f"'{part.strip()}' + month" if part else "month, year by tense/DCT"
+    how = f"'{part.strip()}' + month" if part else "month"
+    how += ", year of the month that closes the range" if closing else ", year by tense/DCT"
     return Norm("DATE", f"{year:04d}-{month:02d}", mod, f"rule {rule}: {how}", reference=True)
 
 
