@@ -87,6 +87,23 @@ def test_choose_time_expected_event_in_a_past_month_is_the_coming_one() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("sentence", "start", "end", "precision"), [
+    # from publication up to the day before the coming season or month
+    ("The double fence will likely be extended upstream before winter.", "2021-03-15",
+     "2021-11-30", "approx"),
+    ("North Korea will reopen the border by June.", "2021-03-15", "2021-06-30", "approx"),
+    # not before it: from then on
+    ("North Korea is unlikely to reopen the border before next spring.", "2022-03-01",
+     None, "unknown"),
+])
+def test_choose_time_expected_before_a_coming_date(sentence: str, start: str,
+                                                   end: str | None, precision: str) -> None:
+    when = next(w for c, w in timed(sentence) if c.modality == "expected")
+    assert (when.start, when.end, when.precision) == (start, end, precision)
+    assert when.reason.startswith("deadline")
+
+
+@pytest.mark.model
 def test_choose_time_date_in_a_facility_name_is_no_date() -> None:
     when = first_of("The workers were arrested at the April 25 Hostel.", "arrest")
     assert (when.start, when.end) == (None, "2021-03-15")

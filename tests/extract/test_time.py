@@ -352,6 +352,12 @@ def test_that_year_is_the_year_last_named(text, anaphor, value):
     assert find(text, anaphor).value == value
 
 
+@pytest.mark.parametrize("text", ["The fence will be extended before winter.",
+                                  "Work stopped after winter."])
+def test_season_after_before_or_after_is_tagged(text):
+    assert only(text).value.endswith("-WI")
+
+
 @pytest.mark.parametrize("text", ["The May Day parade", "She may go.", "Troops march on.",
                                   "That may be true.", "A move that may hurt trade."])
 def test_month_word_ambiguity_not_tagged(text):

@@ -41,7 +41,10 @@ by the dates inside that clause, and dates inside a clause that describes someth
 ("a man who had defected three years ago crossed back in July") date nothing else.
 
 A date of rules 3 and 6 after "since" ("since 2006", "since the start of January") gives
-``approx`` [that date, publication] (``since``).
+``approx`` [that date, publication] (``since``); a coming date after "before", "by" or
+"until" bounds an expected event from publication ("will be extended before winter":
+[publication, the day before winter], ``deadline``); a negated one ("unlikely to reopen
+before spring") starts at that date ([spring, open]).
 
 Dates in rules 2-6: an expected event dated by a bare month or season that resolved into
 the past is the coming one; an expected event dated by a past day, week or year starts
@@ -76,6 +79,8 @@ _SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|s
 _SINCE_DATE = re.compile(r"\b(since|ever since)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)"
                          r"\s+of\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.I)
+_DEADLINE = re.compile(r"\b(?P<prep>before|by|until|till)\s+$", re.I)
+_NOT_BEFORE = re.compile(r"\b(?:unlikely|not|never|no)\b", re.I)
 _NAME_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w'-]*\s+){0,2}(?:Hostel|Street|Stadium|Factory|Complex|Works|Mine|Hall|"
     r"House|Bridge|Square|Park|Hotel|School|University|Plant|Station|Farm|Prize|Movement|"
@@ -232,6 +237,17 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
                           f"since: from the date named to publication: {rule}: {best.reason}")
     start, end = _shift_future(best.interval_start, best.interval_end, best.precision,
                                cand, dct, best.text)
+    deadline = _DEADLINE.search(text[max(0, best.start - 10):best.start])
+    if cand.modality == "expected" and dct is not None and deadline and start and end \
+            and start > dct.isoformat():  # "will be extended before winter": from now on
+        if _NOT_BEFORE.search(text[cand.sent_start:best.start]):  # "unlikely to reopen
+            return TimeChoice(start, None, "unknown", best.text,  # before spring": after
+                              f"deadline: not before the date: {rule}: {best.reason}")
+        last = (date.fromisoformat(start) - timedelta(days=1)).isoformat() \
+            if deadline["prep"].lower() == "before" else end
+        return TimeChoice(dct.isoformat(), last, "approx", best.text,
+                          f"deadline: from publication to {deadline['prep'].lower()} the "
+                          f"date: {rule}: {best.reason}")
     if cand.modality != "expected" and cand.tense in ("past", "present_perfect") and dct \
             and start and start > dct.isoformat():  # "reopened a day later": of what?
         return TimeChoice(None, dct.isoformat(), "unknown", best.text,

@@ -370,7 +370,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Norm | None:
     rel, part, year_text = (_g(m, "rel") or "").lower(), _g(m, "part"), _g(m, "year")
     if not (rel or part or year_text):
         before = ctx.text[max(0, m.start() - 10) : m.start()].lower()
-        if not re.search(r"\b(?:in|during|since|until|by|last|this|next)\s+$", before):
+        if not re.search(r"\b(?:in|during|since|until|by|before|after|last|this|next)\s+$", before):
             return None
     code = lx.SEASONS[m["season"].lower()]
     season_start = cal.SEASON_MONTHS[code][0]
