@@ -187,6 +187,14 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("Small-scale smuggling by boat on the Yalu has continued, traders said.",
          "smuggling"),
         ("Smuggling has thrived along the Tumen since the border closed.", "smuggling"),
+        ("Near Hoeryong a single wire fence has been replaced by a double fence line.",
+         "security_reinforcement"),
+        ("In Onsong County, at least 14 new guard posts appeared between March and November.",
+         "security_reinforcement"),
+        ("Imagery from this spring shows two more posts under construction near Namyang.",
+         "security_reinforcement"),
+        ("The double fence will likely be extended upstream before winter.",
+         "security_reinforcement"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -931,6 +939,13 @@ def test_events_a_rule_for_everyone_is_a_health_measure_but_no_event_else(
 ])
 def test_events_market_bans_and_fines(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "crackdown", "trade_suspension", "punishment") == etype
+
+@pytest.mark.parametrize("sentence", ["Sanctions on North Korea were extended in 2018.",
+                                      "Construction of new apartments in Pyongyang went on.",
+                                      "Old posts appeared in the photographs."])
+def test_events_extensions_and_construction_of_other_things(sentence: str) -> None:
+    assert "security_reinforcement" not in {c.type for c in candidates(sentence)}
+
 
 @pytest.mark.parametrize("sentence", ["The campaign against smuggling has continued.",
                                       "Efforts to curb smuggling continued."])
