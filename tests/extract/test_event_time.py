@@ -104,6 +104,13 @@ def test_choose_time_expected_before_a_coming_date(sentence: str, start: str,
 
 
 @pytest.mark.model
+def test_choose_time_a_where_clause_goes_on_at_the_time_of_its_sentence() -> None:
+    when = first_of("In early April 2012 she was driven back to Hyesan, where she was "
+                    "locked in a holding centre.", "arrest")
+    assert (when.start, when.end) == ("2012-04-01", "2012-04-10")
+
+
+@pytest.mark.model
 def test_choose_time_date_in_a_facility_name_is_no_date() -> None:
     when = first_of("The workers were arrested at the April 25 Hostel.", "arrest")
     assert (when.start, when.end) == (None, "2021-03-15")

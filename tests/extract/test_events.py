@@ -195,6 +195,15 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "security_reinforcement"),
         ("The double fence will likely be extended upstream before winter.",
          "security_reinforcement"),
+        ("The North has also sharply curtailed trade with China.", "trade_suspension"),
+        ("KCNA brushed aside foreign media reports that authorities had hidden cases.",
+         "official_statement"),
+        ("Officers have been summoning the family's neighbors one at a time.", "crackdown"),
+        ("Private grain sellers had been ordered to close their stalls.", "crackdown"),
+        ("She was locked in a holding centre run by the Ministry of State Security.",
+         "arrest"),
+        ("Hundreds of kilometres of new fencing have gone up along the Yalu.",
+         "security_reinforcement"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:

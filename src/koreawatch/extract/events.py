@@ -709,7 +709,8 @@ def _generic(token: Any, etype: str = "") -> bool:
       sending people to camps"), or a relative clause that describes a kind ("defectors
       who have fled", but not "two defectors who fled");
     - a subject that counts vaguely ("many", "most", "thousands of") with no date in the
-      clause ("thousands of defectors have fled", "many women are trafficked");
+      clause ("thousands of defectors have fled", "many women are trafficked"), except
+      for what was built or sent ("hundreds of kilometres of fencing have gone up");
     - a trigger noun said to be frequent, common or rare ("public executions have become
       more frequent"): a trend;
     - a subject or object that is anyone at all ("anyone who approaches will be shot",
@@ -745,8 +746,9 @@ def _generic(token: Any, etype: str = "") -> bool:
     if subject is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) \
             and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children):
         return True  # "a zone that no person could enter": what may not happen, a rule
-    if subject is None or any(t.ent_type_ == "DATE" for t in clause):
-        return False
+    if subject is None or any(t.ent_type_ == "DATE" for t in clause) \
+            or etype == "security_reinforcement":  # "hundreds of kilometres of new fencing
+        return False  # have gone up": a vague count of things built is still their building
     counted = {subject.lower_} | {c.lower_ for c in subject.children
                                   if c.dep_ in ("amod", "det", "nummod", "quantmod")}
     return bool(counted & _VAGUE_AMOUNTS)
@@ -1133,7 +1135,8 @@ def _char_span(token: Any) -> tuple[int, int]:
 def _modifier_span(token: Any) -> tuple[int, int] | None:
     """The relative or adjectival clause (within four steps up) the trigger belongs to; a
     present participle on the subject ("a train carrying flour crossed on Monday") tells
-    what the subject does as the sentence tells it, so it is none."""
+    what the subject does as the sentence tells it, and so does a "where" clause on a
+    place the story moves to, so neither is one."""
     for node in (token, *list(token.ancestors)[:4]):
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.dep_ in (
                 "nsubj", "nsubjpass"):
@@ -1141,6 +1144,10 @@ def _modifier_span(token: Any) -> tuple[int, int] | None:
         if node.dep_ == "relcl" and node.head.lemma_.lower() in _LAW_NOUNS:
             return _char_span(node.head)  # "an order issued in August 2020 that set up a
             # buffer zone": what the law does takes the law's date
+        if node.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where"
+                                        for c in node.children):
+            return None  # "driven back to Hyesan, where she was locked in a cell": the
+            # story goes on there, at the time of the sentence
         if node.dep_ in _MODIFIER_EDGES:
             return _char_span(node)
     return None
