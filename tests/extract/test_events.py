@@ -283,6 +283,7 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "The authorities declared a buffer zone along the river and ordered guards to shoot "
         "anyone entering it without permission.",
         "North Korea reopened its road crossings to tour groups last year.",
+        "China has reopened a border crossing into the Rason zone to cargo traffic.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:

@@ -802,8 +802,8 @@ _ROUTE_WORDS = frozenset({"road", "rail", "railway", "land", "ferry", "official"
 
 def _crossing_point(token: Any) -> bool:
     """ "goods brought in through border crossings and ports", "its road crossings with
-    China": a "crossing" that names a place, not someone's crossing (but "a rise in
-    illegal crossings" is one)."""
+    China", "reopened a border crossing": a "crossing" that names a place, not someone's
+    crossing (but "a rise in illegal crossings" is one)."""
     if token.pos_ != "NOUN" or token.lemma_.lower() != "crossing":
         return False
     words = {c.lower_ for c in token.children}
@@ -813,7 +813,14 @@ def _crossing_point(token: Any) -> bool:
     while phrase.dep_ == "conj" and phrase.head != phrase:
         phrase = phrase.head  # "ports and crossings": the first conjunct's preposition
     return (phrase.dep_ == "pobj" and phrase.head.lower_ in _POINT_PREPOSITIONS) \
-        or bool(words & _ROUTE_WORDS) or any(c.dep_ == "poss" for c in token.children)
+        or bool(words & _ROUTE_WORDS) or any(c.dep_ == "poss" for c in token.children) \
+        or (phrase.dep_ in ("dobj", "nsubjpass")
+            and phrase.head.lemma_.lower() in _OPENED_OR_SHUT)  # "reopened a border crossing"
+
+
+# what is done to a place ("China has reopened a border crossing into Rason")
+_OPENED_OR_SHUT = frozenset({"open", "reopen", "close", "shut", "seal", "build", "upgrade",
+                             "expand", "use", "inspect", "visit", "tour"})
 
 
 _BORDER_TRADE = frozenset({"trade_suspension", "trade_resumption", "border_closure",
