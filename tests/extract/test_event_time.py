@@ -111,6 +111,13 @@ def test_choose_time_a_where_clause_goes_on_at_the_time_of_its_sentence() -> Non
 
 
 @pytest.mark.model
+def test_choose_time_a_clause_set_off_by_a_comma_goes_on_at_the_time_of_its_sentence() -> None:
+    when = first_of("Last week, about 200 were handed to State Security officers, who took "
+                    "them into custody.", "arrest")
+    assert (when.start, when.end) == ("2021-03-08", "2021-03-14")
+
+
+@pytest.mark.model
 def test_choose_time_date_in_a_facility_name_is_no_date() -> None:
     when = first_of("The workers were arrested at the April 25 Hostel.", "arrest")
     assert (when.start, when.end) == (None, "2021-03-15")

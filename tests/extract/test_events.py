@@ -204,6 +204,40 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "arrest"),
         ("Hundreds of kilometres of new fencing have gone up along the Yalu.",
          "security_reinforcement"),
+        ("The committee declared a curfew that bans residents from coming within 500 meters "
+         "of the riverbank at night.", "border_closure"),
+        ("A similar ban on approaching the river at night was introduced in Hyesan.",
+         "border_closure"),
+        ("Crews of foreign vessels calling at the ports are forbidden to go ashore.",
+         "border_closure"),
+        ("Passage through the land border crossings is limited strictly to approved "
+         "personnel.", "border_closure"),
+        ("A convoy of trucks loaded with antibiotics and remedies reached Hongwon on "
+         "Monday.", "aid_delivery"),
+        ("Russian tour groups have been flying from Vladivostok to the Masikryong ski "
+         "resort since February.", "border_reopening"),
+        ("North Korea has sent millions of artillery shells and dozens of missiles to "
+         "Russia.", "smuggling"),
+        ("Moscow and Pyongyang deny any arms trade.", "smuggling"),
+        ("Chinese police picked up one of the three in a village outside Changbai.",
+         "arrest"),
+        ("Military security officers have been interrogating soldiers across the brigade.",
+         "crackdown"),
+        ("Since 2011, security along the Yalu and Tumen has been steadily tightened.",
+         "security_reinforcement"),
+        ("Busloads of Chinese tourists rolled across the Yalu River into Sinuiju on Monday.",
+         "border_reopening"),
+        ("The agency plans to revive its four-day rail tours to Pyongyang.",
+         "border_reopening"),
+        ("The MSS sent about 30 signal-tracking specialists to the two cities last month.",
+         "security_reinforcement"),
+        ("Residents caught with a Chinese phone are being let off with fines of 3,000 yuan.",
+         "punishment"),
+        ("A similar sweep took place in Hyesan in the spring.", "crackdown"),
+        ("South Korean authorities impounded a bulk carrier at the port of Pohang in March.",
+         "crackdown"),
+        ("About 200 were handed to State Security officers, who took them into custody.",
+         "arrest"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -284,6 +318,11 @@ def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
         "anyone entering it without permission.",
         "North Korea reopened its road crossings to tour groups last year.",
         "China has reopened a border crossing into the Rason zone to cargo traffic.",
+        "South Korea has said Kim wants to deal away his nuclear weapons for economic "
+        "benefits.",
+        "International broadcasters showed the demolition after the talks reached a deal "
+        "on energy aid.",
+        "About 200 of those held were driven by bus across the Friendship Bridge.",
     ],
 )
 def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> None:
@@ -955,6 +994,22 @@ def test_events_market_bans_and_fines(sentence: str, etype: str | None) -> None:
                                       "Old posts appeared in the photographs."])
 def test_events_extensions_and_construction_of_other_things(sentence: str) -> None:
     assert "security_reinforcement" not in {c.type for c in candidates(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # detainees bused across are no reopening
+    ("About 200 of those held were driven by bus across the Friendship Bridge.", None),
+    ("Trucks drove across the Friendship Bridge into Sinuiju on Monday.",
+     "border_reopening"),
+    # a curfew on the riverbank closes the border, not a health measure
+    ("The committee declared a curfew that bans residents from coming within 500 meters "
+     "of the riverbank at night.", "border_closure"),
+    # nuclear inspections are no crackdown
+    ("The agency may conduct the inspections at the nuclear site, he said.", None),
+])
+def test_events_wordings_of_set_z(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "border_reopening", "border_closure", "health_measure",
+                       "crackdown") == etype
 
 
 @pytest.mark.parametrize("sentence", ["The campaign against smuggling has continued.",

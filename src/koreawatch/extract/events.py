@@ -727,8 +727,10 @@ def _generic(token: Any, etype: str = "") -> bool:
     if token.dep_ in ("pcomp", "pobj") and token.head.head.lemma_.lower() in _HABIT_NOUNS:
         return True  # "a reputation for sending people to camps"
     if token.dep_ == "relcl" and token.head.tag_ == "NNS" and not any(
-            c.dep_ in ("det", "nummod", "poss", "quantmod") for c in token.head.children):
-        return True  # "a crackdown on defectors who have fled": a kind, not an event
+            c.dep_ in ("det", "nummod", "poss", "quantmod") for c in token.head.children) \
+            and not token.doc[token.left_edge.i - 1].is_punct:
+        return True  # "a crackdown on defectors who have fled": a kind, not an event (but
+        # "handed to officers, who took them into custody" tells what those officers did)
     if token.pos_ == "VERB" and token.tag_ in ("VBP", "VBZ") and token.lower_ != "swam" \
             and not any(c.dep_ in ("aux", "auxpass") for c in token.children) \
             and not _law_subject(token):  # (the small model tags "swam" as a present)
@@ -1151,10 +1153,11 @@ def _modifier_span(token: Any) -> tuple[int, int] | None:
         if node.dep_ == "relcl" and node.head.lemma_.lower() in _LAW_NOUNS:
             return _char_span(node.head)  # "an order issued in August 2020 that set up a
             # buffer zone": what the law does takes the law's date
-        if node.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where"
-                                        for c in node.children):
-            return None  # "driven back to Hyesan, where she was locked in a cell": the
-            # story goes on there, at the time of the sentence
+        if node.dep_ == "relcl" and (any(c.dep_ == "advmod" and c.lower_ == "where"
+                                         for c in node.children)
+                                     or node.doc[node.left_edge.i - 1].is_punct):
+            return None  # "driven back to Hyesan, where she was locked in a cell", "handed
+            # to officers, who took them into custody": the story goes on, at its time
         if node.dep_ in _MODIFIER_EDGES:
             return _char_span(node)
     return None
