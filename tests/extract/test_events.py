@@ -238,6 +238,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "crackdown"),
         ("About 200 were handed to State Security officers, who took them into custody.",
          "arrest"),
+        ("The families of the three soldiers were moved out of Hyesan and sent to work on "
+         "collective farms in a remote county.", "punishment"),
     ],
 )
 def test_events_trigger_gives_type(sentence: str, etype: str) -> None:
@@ -444,6 +446,12 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("A foreign ministry spokesperson in Tokyo denounced the launch.", False),
         ("The plan will work, said Steve Biegun, special representative for North Korea.",
          False),
+        # a group named after the country is not its state; a habit is no statement
+        ("The London-based group North Korea Rescue Watch urged China to halt all forced "
+         "returns.", False),
+        ("North Korea urged China to halt all forced returns.", True),
+        ("North Korea itself rarely admits to shortages.", False),
+        ("North Korea admitted to shortages on Monday.", True),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:
@@ -1006,10 +1014,12 @@ def test_events_extensions_and_construction_of_other_things(sentence: str) -> No
      "of the riverbank at night.", "border_closure"),
     # nuclear inspections are no crackdown
     ("The agency may conduct the inspections at the nuclear site, he said.", None),
+    # families moved away are no troops
+    ("The families of the three soldiers were moved out of Hyesan.", None),
 ])
 def test_events_wordings_of_set_z(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "border_reopening", "border_closure", "health_measure",
-                       "crackdown") == etype
+                       "crackdown", "security_reinforcement") == etype
 
 
 @pytest.mark.parametrize("sentence", ["The campaign against smuggling has continued.",

@@ -367,6 +367,9 @@ def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
     low = re.sub(r"^(mr|mrs|ms|comrade)\.?\s+", "", low)  # "Mr Kim" is Kim
     if _FOREIGN_OWNER.match(low):
         return False  # "Chinese state media", "Iran's regime": another state's
+    if _CIVIL_BODY.search(low):
+        return False  # "the group North Korea Rescue Watch", "a network that monitors
+        # North Korea": named after the country, not its state
     names = lexicon.state_names | lexicon.own_media_names if own_media else lexicon.state_names
     if low in names or ("the " + low) in names:
         return True
@@ -376,6 +379,11 @@ def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
     # "Kim" inside another name
     return any(re.search(rf"\b{re.escape(name.upper())}\b", phrase) for name in names
                if len(name) <= 3 and name.isalpha() and name != "kim")
+
+
+_CIVIL_BODY = re.compile(r"\b(?:group|watch|network|foundation|alliance|coalition|association"
+                         r"|society|forum|database|initiative|ngo|charity|campaigners?"
+                         r"|activists?|monitors?)\b")
 
 
 def names_state(text: str) -> bool:
@@ -1503,13 +1511,18 @@ def _reported_by(token: Any) -> bool:
 
 def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool) -> bool:
     """Whether a trigger that fits ``rule`` still tells no event of it: a standing state,
-    a habit or trend, another country's own act, the state's silence, a dignitary's or a
-    place's "crossing" or one that makes something so ("has left the river shallow"), an
-    act the state only urges, goods described as smuggled ("calls on smuggled
-    phones"), or a company's penalty ("ZTE would be fined")."""
+    a habit or trend (a statement too: "rarely admits"), another country's own act, the
+    state's silence, a dignitary's or a place's "crossing" or one that makes something so
+    ("has left the river shallow"), an act the state only urges, goods described as
+    smuggled ("calls on smuggled phones"), or a company's penalty ("ZTE would be
+    fined")."""
     if rule.type != "official_statement" and (
             _generic(token, rule.type) or _urged_by_state(token, lexicon, own_media)):
         return True
+    if rule.type == "official_statement" and token.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "advmod" and c.lower_ in _HABITUAL | {"rarely", "seldom", "never"}
+            for c in token.children):
+        return True  # "North Korea rarely admits to shortages": a habit, no statement
     if rule.type == "illegal_crossing" and (_dignitary(token) or _crossing_point(token) or (
             token.lemma_.lower() == "leave" and any(c.dep_ == "oprd" for c in token.children))):
         return True  # "has left the river shallow": it made the river so
