@@ -118,6 +118,20 @@ def test_choose_time_a_clause_set_off_by_a_comma_goes_on_at_the_time_of_its_sent
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("sentence", "start", "end"), [
+    # a bare clock time is on the day the story tells, which this sentence does not name
+    ("Roughly 70 tourists in three coaches drove over the Friendship Bridge shortly after "
+     "9 a.m.", None, "2021-03-15"),
+    ("Three coaches drove over the Friendship Bridge at 9 a.m. on Thursday.", "2021-03-11",
+     "2021-03-11"),
+])
+def test_choose_time_a_clock_time_dates_only_with_its_day(sentence: str, start: str | None,
+                                                         end: str) -> None:
+    when = first_of(sentence, "border_reopening")
+    assert (when.start, when.end) == (start, end)
+
+
+@pytest.mark.model
 def test_choose_time_date_in_a_facility_name_is_no_date() -> None:
     when = first_of("The workers were arrested at the April 25 Hostel.", "arrest")
     assert (when.start, when.end) == (None, "2021-03-15")

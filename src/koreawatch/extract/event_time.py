@@ -40,8 +40,10 @@ suspected of transferring oil ..., seen in a picture taken on December 29") is d
 by the dates inside that clause, and dates inside a clause that describes something else
 ("a man who had defected three years ago crossed back in July") date nothing else.
 
-A date of rules 3 and 6 after "since" ("since 2006", "since the start of January") gives
-``approx`` [that date, publication] (``since``); a coming date after "before", "by" or
+A clock time dates nothing unless it names its day ("9 a.m. on Monday", "Thursday
+night"; not a bare "shortly after 9 a.m."). A date of rules 3 and 6 after "since"
+("since 2006", "since the start of January") gives ``approx`` [that date, publication]
+(``since``); a coming date after "before", "by" or
 "until" bounds an expected event from publication ("will be extended before winter":
 [publication, the day before winter], ``deadline``); a negated one ("unlikely to reopen
 before spring") starts at that date ([spring, open]).
@@ -79,6 +81,10 @@ _SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|s
 _SINCE_DATE = re.compile(r"\b(since|ever since)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)"
                          r"\s+of\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.I)
+# a clock time names its day only with one of these ("9 a.m. on Monday", "Thursday night");
+# a bare "shortly after 9 a.m." is on the day the story is telling, not publication day
+_DAY_NAMED = re.compile(r"(?i)day\b|night|tonight|tomorrow|\d{4}|\b(?:jan|feb|mar|apr|may|jun|"
+                        r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
 _DEADLINE = re.compile(r"\b(?P<prep>before|by|until|till)\s+$", re.I)
 _NOT_BEFORE = re.compile(r"\b(?:unlikely|not|never|no)\b", re.I)
 _NAME_AFTER = re.compile(
@@ -140,6 +146,7 @@ def choose_time(
 ) -> TimeChoice:
     """The interval of one candidate (rules of the module doc, in order)."""
     usable = [t for t in timexes if t.type in ("DATE", "TIME") and t.value != "PRESENT_REF"
+              and not (t.type == "TIME" and not _DAY_NAMED.search(t.text))
               and cand.sent_start <= t.start < cand.sent_end and t.interval_start
               and not _is_name(t, text) and not _comparison_base(t, text)
               and _dates_candidate(cand, t.start)]
