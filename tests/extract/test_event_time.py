@@ -146,6 +146,14 @@ def test_choose_time_report_date_after_the_clause_bounds_a_past_event() -> None:
 
 
 @pytest.mark.model
+def test_choose_time_a_report_of_a_month_dates_a_past_event_in_it() -> None:
+    when = first_of("In July 2020, state media said the country had locked down the border "
+                    "city of Kaesong.", "health_measure")
+    assert (when.start, when.end, when.precision) == ("2020-07-01", "2020-07-31", "month")
+    assert when.reason.startswith("report: in the report's month")
+
+
+@pytest.mark.model
 def test_choose_time_no_publication_date_gives_no_interval() -> None:
     (_cand, when), *_ = timed("The authorities executed two smugglers in public.", dct=None)
     assert (when.start, when.end) == (None, None)

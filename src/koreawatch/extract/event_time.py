@@ -18,7 +18,8 @@ Rules, in priority order (each ``TimeChoice.reason`` starts with the rule's name
 5. ``report``: no date in the clause, and a reporting verb governs the trigger ("UPI
    reported in early March that ...", "..., an official said on Sunday"): the date is the
    report's, so an expected event starts then ([report start, open]) and a past one
-   ended by then ([open, report end]);
+   ended by then ([open, report end]), or, when the report names only its month or part
+   of a month, happened in it ("In July 2020, state media said it had declared ...");
 6. ``sentence``: another date in the sentence, nearest to the trigger; an event told as
    coming "later" (or "then", "subsequently") runs from that date to publication;
 7. ``pandemic``: "since / throughout / during the pandemic" → [2020-01-01, publication]
@@ -43,10 +44,10 @@ by the dates inside that clause, and dates inside a clause that describes someth
 A clock time dates nothing unless it names its day ("9 a.m. on Monday", "Thursday
 night"; not a bare "shortly after 9 a.m."). A date of rules 3 and 6 after "since"
 ("since 2006", "since the start of January") gives ``approx`` [that date, publication]
-(``since``); a coming date after "before", "by" or
-"until" bounds an expected event from publication ("will be extended before winter":
-[publication, the day before winter], ``deadline``); a negated one ("unlikely to reopen
-before spring") starts at that date ([spring, open]).
+(``since``); a coming date after "before", "by" or "until" bounds an expected event
+from publication ("will be extended before winter": [publication, the day before
+winter], ``deadline``); a negated one ("unlikely to reopen before spring") starts at
+that date ([spring, open]).
 
 Dates in rules 2-6: an expected event dated by a bare month or season that resolved into
 the past is the coming one; an expected event dated by a past day, week or year starts
@@ -288,6 +289,10 @@ def _reported(cand: Candidate, outside: Sequence[Any]) -> TimeChoice:
     if cand.modality == "expected":
         return TimeChoice(best.interval_start, None, "unknown", best.text,
                           "report: expected, from the report's date: " + best.reason)
+    if cand.tense == "past" and best.precision in ("month", "part_of_month"):
+        return TimeChoice(best.interval_start, best.interval_end, best.precision, best.text,
+                          "report: in the report's month: " + best.reason)  # "In July 2020,
+        # state media said the country had declared an emergency": a day would be too fine
     return TimeChoice(None, best.interval_end, "unknown", best.text,
                       "report: before the report's date: " + best.reason)
 
