@@ -736,6 +736,8 @@ def test_events_a_law_tells_its_sanctions_in_the_present(text: str, found: bool)
         ("North Korea did not confirm a case until May, when it ordered a nationwide "
          "lockdown.", "asserted"),
         ("That May she was sentenced to six months in a labor camp.", "asserted"),
+        ("She said a second vessel, loaded with 3,000 tons of wheat flour, was due at Nampo "
+         "in August.", "expected"),
         ("No one was arrested at the border last week.", "negated"),
         ("Nobody was arrested at the border last week.", "negated"),
     ],
@@ -1012,6 +1014,8 @@ def test_events_extensions_and_construction_of_other_things(sentence: str) -> No
     # a curfew on the riverbank closes the border, not a health measure
     ("The committee declared a curfew that bans residents from coming within 500 meters "
      "of the riverbank at night.", "border_closure"),
+    # a train loaded with flour that left is trade, not aid
+    ("A 30-car train loaded with flour and sunflower oil left Khasan on Wednesday.", None),
     # nuclear inspections are no crackdown
     ("The agency may conduct the inspections at the nuclear site, he said.", None),
     # families moved away are no troops
@@ -1019,7 +1023,7 @@ def test_events_extensions_and_construction_of_other_things(sentence: str) -> No
 ])
 def test_events_wordings_of_set_z(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "border_reopening", "border_closure", "health_measure",
-                       "crackdown", "security_reinforcement") == etype
+                       "crackdown", "security_reinforcement", "aid_delivery") == etype
 
 
 @pytest.mark.parametrize("sentence", ["The campaign against smuggling has continued.",

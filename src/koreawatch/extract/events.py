@@ -968,7 +968,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     if near_words & {"may", "might", "could", "must"} and token.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
         return "reported", "a past possibility ('may have')"  # not a plan: already past
-    if token.lower_.startswith(("prepar", "plan")) or near_words & _EXPECT_WORDS:
+    if token.lower_.startswith(("prepar", "plan")) or token.lower_ == "due" \
+            or near_words & _EXPECT_WORDS:  # "a second vessel was due at Nampo"
         return "expected", "modal or plan word with the trigger"
     if any(t.lower_ in ("will", "would") for t in token.children):
         return "expected", "future auxiliary"
