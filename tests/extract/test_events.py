@@ -238,6 +238,8 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "crackdown"),
         ("About 200 were handed to State Security officers, who took them into custody.",
          "arrest"),
+        ("About 1.3m doses of the vaccine arrived by freight train in the border city of "
+         "Sinuiju in late October.", "aid_delivery"),
         ("The families of the three soldiers were moved out of Hyesan and sent to work on "
          "collective farms in a remote county.", "punishment"),
     ],
@@ -1016,6 +1018,8 @@ def test_events_extensions_and_construction_of_other_things(sentence: str) -> No
      "of the riverbank at night.", "border_closure"),
     # a train loaded with flour that left is trade, not aid
     ("A 30-car train loaded with flour and sunflower oil left Khasan on Wednesday.", None),
+    # questioning one defector is no crackdown
+    ("Authorities plan to question the soldier about the exact route he took.", None),
     # nuclear inspections are no crackdown
     ("The agency may conduct the inspections at the nuclear site, he said.", None),
     # families moved away are no troops
@@ -1041,6 +1045,9 @@ def test_events_a_fight_against_smuggling_going_on_is_no_smuggling(sentence: str
     ("The vaccines came across the Yalu River on a route that had only just reopened.",
      None),
     ("Residents were caught using Chinese phones to make calls across the border.", None),
+    # walking away from a job is no crossing
+    ("Chinese police have rounded up at least a dozen North Korean women who walked away "
+     "from seafood processing plants in the border city of Dandong.", None),
 ])
 def test_events_coming_across_the_border(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "illegal_crossing") == etype
