@@ -252,6 +252,10 @@ CASES = [
      ("the partner",), "speech"),
     ("Trade dwindled to almost nothing, according to Russian customs figures.",
      "Trade dwindled", ("Russian customs figures",), "according_to"),
+    # a comment after a comma is no part of the source's name
+    ("North Korea has put up new fencing since April, according to satellite imagery "
+     "reviewed by NK News, a sign that the measures are hardening.", "put up new fencing",
+     ("satellite imagery reviewed by NK News",), "according_to"),
 ]
 
 

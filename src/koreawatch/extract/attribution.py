@@ -141,6 +141,9 @@ def _np_tokens(head: Any) -> list[Any]:
             continue
         keep.extend(child.subtree)
     tokens = sorted(keep, key=lambda t: t.i)
+    cut = next((k for k, t in enumerate(tokens) if t.i > head.i and t.text in (",", "—", "–")),
+               None)  # "imagery reviewed by NK News, a sign that ...": the comma ends it
+    tokens = tokens if cut is None else tokens[:cut]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct:
