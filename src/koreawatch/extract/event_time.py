@@ -64,6 +64,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from koreawatch.extract.timex import lexicon as lx
+
 if TYPE_CHECKING:
     from koreawatch.extract.events import Candidate
 
@@ -84,8 +86,7 @@ _SINCE_DATE = re.compile(r"\b(since|ever since)\s+(?:(?:the\s+)?(?:start|beginni
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.I)
 # a clock time names its day only with one of these ("9 a.m. on Monday", "Thursday night");
 # a bare "shortly after 9 a.m." is on the day the story is telling, not publication day
-_DAY_NAMED = re.compile(r"(?i)day\b|night|tonight|tomorrow|\d{4}|\b(?:jan|feb|mar|apr|may|jun|"
-                        r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+_DAY_NAMED = re.compile(rf"(?i:day\b|night|tonight|tomorrow)|\d{{4}}|{lx.MONTH}\s+\d")
 _DEADLINE = re.compile(r"\b(?P<prep>before|by|until|till)\s+$", re.I)
 _NOT_BEFORE = re.compile(r"\b(?:unlikely|not|never|no)\b", re.I)
 _NAME_AFTER = re.compile(

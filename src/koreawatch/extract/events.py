@@ -93,6 +93,7 @@ _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
 _UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt"}
 _HABITUAL = {"often", "usually", "routinely", "typically", "frequently", "regularly",
              "sometimes", "commonly", "generally", "habitually"}
+_HABITUAL_SAYING = frozenset(_HABITUAL | {"rarely", "seldom", "never"})  # "rarely admits"
 _HABITUAL_PHRASE = re.compile(r"\bover the years\b|\bin the past\b(?!\s+(?:\d|few|two|three|"
                               r"several|week|month|year|decade|day))")
 _HABIT_NOUNS = {"reputation", "history", "record", "habit", "practice", "tendency",
@@ -753,7 +754,7 @@ def _generic(token: Any, etype: str = "") -> bool:
                                              for c in verb.children)
                                       or (verb.dep_ == "acl" and verb.head.lower_ in _ANYONE)):
         return True  # "anyone who approaches will be shot", "shoot anyone (entering)": a rule
-    if subject is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children) \
+    if subject is not None and _with_no(subject) \
             and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children):
         return True  # "a zone that no person could enter": what may not happen, a rule
     if subject is None or any(t.ent_type_ == "DATE" for t in clause) \
@@ -897,6 +898,11 @@ def _long_standing(token: Any) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ == "long" for c in token.children)
 
 
+def _with_no(noun: Any) -> bool:
+    """ "no person", "no sign": the noun has the determiner "no"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def _speaker(token: Any) -> str:
     subject = _subject(token)
     text = _span_text(subject).lower() if subject is not None else ""
@@ -926,8 +932,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     if any(c.dep_ == "neg" for c in token.children):
         return "negated", "negation on the trigger"
     subject = _subject(token) if token.pos_ == "VERB" else None
-    if subject is not None and (subject.lower_ in ("nobody", "none", "no-one") or any(
-            c.dep_ == "det" and c.lower_ == "no" for c in subject.children)):
+    if subject is not None and (subject.lower_ in ("nobody", "none", "no-one")
+                                or _with_no(subject)):
         return "negated", f"no one acts or undergoes it ({_span_text(subject)!r})"
     ancestors = list(token.ancestors)
     for below, anc in zip((token, *ancestors), ancestors[:4], strict=False):
@@ -943,8 +949,7 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
             if anc.lemma_.lower() in _UNCONFIRMED:  # "has not confirmed that it resumed"
                 return "reported", f"not confirmed ({anc.text!r}), so only reported"
             return "negated", f"negated governing verb {anc.text!r}"
-        if anc.pos_ == "NOUN" and anc.lemma_.lower() in _EVIDENCE_NOUNS and any(
-                c.dep_ == "det" and c.lower_ == "no" for c in anc.children):
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in _EVIDENCE_NOUNS and _with_no(anc):
             return "negated", f"no {anc.text!r} of it"  # "there is no sign that it reopened"
     if _PLAN_PHRASE.search(token.doc[max(sent.start, token.i - 6):token.i].text):
         return "expected", "purpose phrase of a plan ('with a view to')"
@@ -1521,8 +1526,7 @@ def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool)
             _generic(token, rule.type) or _urged_by_state(token, lexicon, own_media)):
         return True
     if rule.type == "official_statement" and token.tag_ in ("VBZ", "VBP") and any(
-            c.dep_ == "advmod" and c.lower_ in _HABITUAL | {"rarely", "seldom", "never"}
-            for c in token.children):
+            c.dep_ == "advmod" and c.lower_ in _HABITUAL_SAYING for c in token.children):
         return True  # "North Korea rarely admits to shortages": a habit, no statement
     if rule.type == "illegal_crossing" and (_dignitary(token) or _crossing_point(token) or (
             token.lemma_.lower() == "leave" and any(c.dep_ == "oprd" for c in token.children))):

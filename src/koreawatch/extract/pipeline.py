@@ -128,6 +128,11 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
     return kept
 
 
+def _province(mention: PlaceMention) -> str:
+    """The province part of a place id ("KP-10" of "KP-10/hyesan"), as the scorer reads it."""
+    return mention.place.id.split("/")[0]
+
+
 def _kp(mention: PlaceMention) -> bool:
     return mention.place.level in _KP_LEVELS and mention.place.id.startswith("KP")
 
@@ -198,11 +203,10 @@ def _main_place(cand: ev.Candidate, mentions: Sequence[PlaceMention]) -> list[Pl
         return []
     named = [m for m in mentions if _kp(m) and m.place.id not in ("KP", "KP-01")
              and not m.place.id.startswith("KP-01/")]
-    provinces = Counter(m.place.id.split("/")[0] for m in named).most_common(2)
+    provinces = Counter(_province(m) for m in named).most_common(2)
     if not provinces or (len(provinces) == 2 and provinces[1][1] == provinces[0][1]):
         return []
-    places = Counter(m.place.id for m in named
-                     if m.place.id.split("/")[0] == provinces[0][0]).most_common(1)
+    places = Counter(m.place.id for m in named if _province(m) == provinces[0][0]).most_common(1)
     return [next(m for m in named if m.place.id == places[0][0])]
 
 
@@ -262,7 +266,7 @@ def extract_article(text: str, article_id: str, published: date | None,
         if not (when.start or when.end):
             when = et.bound_by_other(cand, dated, norm.text) or when
         places = _places_for(cand, mentions, attribution)
-        key = tuple(sorted({m.place.id.split("/")[0] for m in places}))
+        key = tuple(sorted({_province(m) for m in places}))
         merged = False
         # a record told in the same sentence first: two triggers of one sentence ("a June 9
         # announcement in which North Korea said ...") are likelier one event than either

@@ -16,7 +16,7 @@ from typing import Any
 from koreawatch.extract.timex import calendar as cal
 from koreawatch.extract.timex.context import FUTURE, PAST, Sentences, doc_tense, lexical_tense
 
-_THAT_BEFORE = re.compile(r"(?i)\bthat\s+$")  # "that August"
+THAT_BEFORE = re.compile(r"(?i)\bthat\s+$")  # "that August", "That May"
 _FUTURE_PREP = re.compile(r"(?i)\b(?:by|until|till|through|effective|due|starting|beginning)"
                           r"(?:\s+(?:early|late|mid|the\s+end\s+of))?\s+$")
 
@@ -104,7 +104,7 @@ class Context:
         the DCT month."""
         tense = self.tense(start, end)
         named = self.month_named
-        that = _THAT_BEFORE.search(self.text, max(0, start - 6), start)
+        that = THAT_BEFORE.search(self.text, max(0, start - 6), start)
         if named is not None and tense != FUTURE and (
                 that or self.sentences.bounds(named[0]) == self.sentences.bounds(start)):
             return named[1] + (1 if month < named[2] else 0)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from koreawatch.extract.timex import calendar as cal
 from koreawatch.extract.timex import lexicon as lx
 from koreawatch.extract.timex.context import FUTURE, PAST
-from koreawatch.extract.timex.resolve import Context
+from koreawatch.extract.timex.resolve import THAT_BEFORE, Context
 
 
 @dataclass
@@ -138,7 +138,6 @@ _MAY_CONTEXT = re.compile(
 _RANGE_CLOSE = re.compile(
     rf"\s*(?:and|to|through|until|till|-|–)\s+(?:(?:early|mid|late)[- ]?)?(?P<mon>{lx.MONTH})"
     rf",?\s+(?P<year>{lx.YEAR})")
-_THAT_MONTH = re.compile(r"(?i)\bthat\s+$")
 _ABBR_ONLY = re.compile(r"(?i)^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$")
 
 
@@ -149,7 +148,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Norm | None:
         if _ABBR_ONLY.match(name):
             return None
         if name.lower() in ("may", "march") and not _MAY_CONTEXT.search(before) and not (
-                name[0].isupper() and _THAT_MONTH.search(before)):  # "That May she was"
+                name[0].isupper() and THAT_BEFORE.search(before)):  # "That May she was"
             return None
     month = _month(name)
     r = (rel or "").lower()
