@@ -614,3 +614,15 @@ def test_pipeline_an_act_done_earlier_is_another_event() -> None:
     refusals = [e for e in result.events if e.type == "aid_delivery"]
     assert [e.modality for e in refusals] == ["negated", "negated"]
     assert "balked" in refusals[1].evidence.text
+
+
+def test_events_bounded_only_by_different_report_dates_stay_apart() -> None:
+    # illustrative: each is known only as "before" the day it was reported; two reports on
+    # different days are no evidence that the guard posts and the mines are one event
+    text = ("A JCS official said on May 2 that North Korean troops had built new guard posts "
+            "near the border. Another official said on May 20 that soldiers had laid mines "
+            "along the border.")
+    result = extract_article(text, "t", date(2024, 5, 22), outlet="Yonhap",
+                             title="North Korea: illustrative")
+    ends = sorted(e.when.end for e in result.events if e.type == "security_reinforcement")
+    assert ends == ["2024-05-02", "2024-05-20"]

@@ -1643,7 +1643,8 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
         return True  # undated, unplaced restatements of one background event
     dated = ta.start or ta.end
     if dated and (tb.start or tb.end):
-        return (_overlap(ta, tb) and ta.precision == tb.precision and ta.start == tb.start) \
+        return (_overlap(ta, tb) and ta.precision == tb.precision and ta.start == tb.start
+                and (ta.start is not None or ta.end == tb.end)) \
             or _nested(ta, tb) or _nested(tb, ta)
     return _words(ca.summary) == _words(cb.summary) or (
         len(_words(ca.summary) & _words(cb.summary)) >= 0.7 * min(
