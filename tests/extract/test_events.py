@@ -1204,3 +1204,26 @@ def test_events_where_a_unit_is_stationed_is_no_reinforcement() -> None:
     # a posting described, with no date saying the unit just went there
     assert "security_reinforcement" not in {c.type for c in candidates(
         "The team punished officers of the border guard unit stationed in Sinuiju.")}
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Border troops were told to open fire on anyone approaching the river at night.",
+     "security_reinforcement"),
+    ("Guards were told to fire on intruders without warning.", "security_reinforcement"),
+    ("Soldiers were told to open the gates for the convoy.", None),
+    ("Guard posts along the Tumen have been topped up with soldiers from an army corps.",
+     "security_reinforcement"),
+    ("He was told to top up his phone account.", None),
+    ("The fences around Musan were thickened last year.", "security_reinforcement"),
+    ("The rail link was suspended after an outbreak in Dandong.", "border_closure"),
+    ("Illicit oil deliveries continued throughout the pandemic, the panel found.",
+     "smuggling"),
+    ("Aid deliveries continued throughout the pandemic.", "aid_delivery"),  # not smuggling
+    ("The authorities put the whole country under lockdown after the outbreak.",
+     "health_measure"),
+    ("Anti-epidemic units on the coast were placed on maximum alert.", "health_measure"),
+    ("Front-line troops were placed on high alert after the missile launch.", None),
+])
+def test_events_wordings_of_set_aa(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "security_reinforcement", "border_closure", "smuggling",
+                       "health_measure", "aid_delivery") == etype
