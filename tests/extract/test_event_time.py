@@ -221,3 +221,14 @@ def test_choose_time_statement_participle_takes_the_main_clause_date() -> None:
                   "claiming that they were a rehearsal for an invasion.")
     claiming = [w for c, w in pairs if c.type == "official_statement"]
     assert claiming and all(w.start == "2021-03-08" for w in claiming)
+
+
+@pytest.mark.model
+def test_choose_time_the_clause_own_date_outranks_a_range_told_after_it() -> None:
+    # illustrative: the reopening is dated by "in January", not by the imports' range
+    text = ("Freight trains between Dandong and Sinuiju restarted in January, and customs "
+            "data showed imports from China rising in February and March.")
+    reopening = first_of(text, "border_reopening")
+    assert (reopening.start, reopening.end) == ("2021-01-01", "2021-01-31")
+    rising = first_of(text, "trade_resumption")
+    assert (rising.start, rising.end) == ("2021-02-01", "2021-03-31")

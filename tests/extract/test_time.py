@@ -272,6 +272,18 @@ def test_ranges_a_bare_month_takes_the_year_that_closes_the_range(text, start, e
     assert (merged.interval_start, merged.interval_end) == (start, end)
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("Imports rose in January and February.", ("2021-01-01", "2021-02-28")),
+    ("The border stayed shut during 2019 and 2020.", ("2019-01-01", "2020-12-31")),
+    ("Trains halted in February and in May the border shut.", None),
+    ("Posts went up in March and a week later mines were laid.", None),
+])
+def test_ranges_two_months_or_years_joined_by_and_are_one_span(text, span):
+    # "in January and February" is both months; a second date with its own event is not
+    found = [(r.interval_start, r.interval_end) for r in ranges(text, DCT, tag(text, DCT))]
+    assert found == ([span] if span else [])
+
+
 def test_ranges_none_for_unrelated_dates():
     text = "Talks began in April. They ended in June."
     assert ranges(text, DCT) == []

@@ -203,12 +203,16 @@ def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
     """Rules 2-6: the interval from a date expression of the sentence."""
     if cand.type == "official_statement":
         return None
-    for rng in time_ranges:
-        if cand.sent_start <= rng.start < cand.sent_end and _dates_candidate(cand, rng.start):
-            start, end = _shift_future(rng.interval_start, rng.interval_end, rng.precision,
-                                       cand, dct, rng.text)
-            return TimeChoice(start, end, rng.precision, rng.text, "range: " + rng.reason)
     in_clause = [t for t in usable if cand.clause_start <= t.start < cand.clause_end]
+    sentence_ranges = [r for r in time_ranges if cand.sent_start <= r.start < cand.sent_end
+                       and _dates_candidate(cand, r.start)]
+    nearest = _nearest(in_clause, cand.trigger_start) if in_clause else None
+    for rng in sentence_ranges:  # a date of the clause nearer the trigger outranks a range
+        if nearest is not None and nearest not in rng.parts:  # ("restarted in January,
+            continue  # and imports rose in February and March")
+        start, end = _shift_future(rng.interval_start, rng.interval_end, rng.precision,
+                                   cand, dct, rng.text)
+        return TimeChoice(start, end, rng.precision, rng.text, "range: " + rng.reason)
     if in_clause:
         return _from_timex(cand, _nearest(in_clause, cand.trigger_start), dct, "clause", text)
     outside = [t for t in usable if not cand.clause_start <= t.start < cand.clause_end]

@@ -231,6 +231,9 @@ def tag(text: str, dct: dt.date, doc: Any = None) -> list[Timex]:
 _RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
 _RANGE_JOIN = re.compile(r"(?i)^\s*(?:and|to|until|till|through|thru|-|–|—)\s*$")
 _DASH_JOIN = re.compile(r"^\s*[-–—]\s*$")
+# "in January and February", "during 2019 and 2020": both, so the span over them
+_COORD_OPEN = re.compile(r"(?i)\b(?:in|during|over)\s+$")
+_COORD_JOIN = re.compile(r"(?i)^\s*and\s*$")
 
 
 def ranges(text: str, dct: dt.date, timexes: list[Timex] | None = None) -> list[TimeRange]:
@@ -242,16 +245,28 @@ def ranges(text: str, dct: dt.date, timexes: list[Timex] | None = None) -> list[
             continue
         between = text[first.end : second.start]
         opened = _RANGE_OPEN.search(text[max(0, first.start - 12) : first.start])
+        reason = "rule range.v1: between/from X and/to Y"
         if not (_DASH_JOIN.match(between) or (opened and _RANGE_JOIN.match(between))):
-            continue
+            opened = _COORD_OPEN.search(text[max(0, first.start - 12) : first.start])
+            if not (opened and _COORD_JOIN.match(between) and _in_order(first, second)):
+                continue
+            reason = "rule range.coordinated.v1: in X and Y"
         if first.interval_start is None or second.interval_end is None:
             continue
         start = first.start - len(opened.group(0)) if opened else first.start
         precision = first.precision if first.precision == second.precision else "approx"
         found.append(TimeRange(start, second.end, text[start : second.end],
                                first.interval_start, second.interval_end, precision,
-                               (first, second), "rule range.v1: between/from X and/to Y"))
+                               (first, second), reason))
     return found
+
+
+def _in_order(first: Timex, second: Timex) -> bool:
+    """Two months or two years of the same kind, the second after the first: "in January
+    and February" is both; "in May and a week later" is not one span."""
+    return first.precision == second.precision and first.precision in ("month", "year") \
+        and first.interval_start is not None and second.interval_start is not None \
+        and first.interval_start < second.interval_start
 
 
 def document_timexes(text: str, dct: dt.date) -> dict:
