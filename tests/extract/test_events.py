@@ -1227,3 +1227,21 @@ def test_events_where_a_unit_is_stationed_is_no_reinforcement() -> None:
 def test_events_wordings_of_set_aa(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "security_reinforcement", "border_closure", "smuggling",
                        "health_measure", "aid_delivery") == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Freight trains began trundling across the bridge again in 2022.", "border_reopening"),
+    ("The state airline restored its flights to Beijing last August.", "border_reopening"),
+    ("Chinese tourists returned to their hotel in Dandong.", None),
+    ("Bilateral trade reached about $2.3bn in 2023, more than double the year before.",
+     "trade_resumption"),
+    ("Imports from China totaled a mere $253,000 that month, the low point.", None),
+    ("At least 40 of the women had been moved to a labour camp in Hoeryong.", "punishment"),
+    ("Travellers were swabbed for COVID-19 at the border post.", "health_measure"),
+    ("Kim Yo Jong dismissed talk of arms exports as a fantasy.", "official_statement"),
+    ("North Korea branded the pop songs a poison corrupting its youth.",
+     "official_statement"),
+])
+def test_events_wordings_of_set_ab(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "border_reopening", "trade_resumption", "punishment",
+                       "health_measure", "official_statement") == etype
