@@ -232,3 +232,18 @@ def test_choose_time_the_clause_own_date_outranks_a_range_told_after_it() -> Non
     assert (reopening.start, reopening.end) == ("2021-01-01", "2021-01-31")
     rising = first_of(text, "trade_resumption")
     assert (rising.start, rising.end) == ("2021-02-01", "2021-03-31")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "etype", "span"), [
+    # illustrative: the year describes the pact, not the rebuilding
+    ("In November last year, the North tore up a 2018 military pact and began rebuilding "
+     "the guard posts.", "security_reinforcement", ("2020-11-01", "2020-11-30")),
+    # alone, it is still the best date there is
+    ("Under its 2017 sanctions, the council banned coal exports.", "trade_suspension",
+     ("2017-01-01", "2017-12-31")),
+])
+def test_choose_time_a_year_inside_another_noun_phrase_yields(text: str, etype: str,
+                                                              span: tuple[str, str]) -> None:
+    choice = first_of(text, etype)
+    assert (choice.start, choice.end) == span

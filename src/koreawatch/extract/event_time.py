@@ -52,7 +52,10 @@ that date ([spring, open]).
 Dates in rules 2-6: an expected event dated by a bare month or season that resolved into
 the past is the coming one; an expected event dated by a past day, week or year starts
 then ([start, open]: the day of the plan or the period that has begun). Expressions that
-are part of a name ("the April 25 Hostel", "the May Day Stadium") are not dates. Without
+are part of a name ("the April 25 Hostel", "the May Day Stadium") are not dates; a year
+inside another noun phrase ("tore up a 2018 pact and began rebuilding the posts") yields to
+the sentence's other dates. A range (rule 2) yields to a date of the clause nearer the
+trigger ("restarted in January, and imports rose in February and March"). Without
 a publication date, an event without a date in its sentence gets no interval.
 """
 
@@ -133,6 +136,24 @@ def _comparison_base(timex: Any, text: str) -> bool:
                 and _COMPARED_WITH.search(text[max(0, timex.start - 20):timex.start]))
 
 
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|his|her|this|that|'s)\s+$")
+_NOUN_AFTER = re.compile(r"^\s+[a-z][\w-]*")
+
+
+def _describes_other_noun(timex: Any, cand: Candidate, text: str) -> bool:
+    """ "tore up a 2018 military pact and began rebuilding the posts": a year inside a noun
+    phrase dates that thing, not an event told outside the phrase (but "the 2020 border
+    closure" dates the closure, its own head). Such a year yields to the sentence's other
+    dates; alone, it is still the best there is ("banned under its 2017 sanctions")."""
+    if not (re.fullmatch(r"\d{4}", timex.text.strip())
+            and _DETERMINER_BEFORE.search(text[max(0, timex.start - 12):timex.start])
+            and _NOUN_AFTER.match(text[timex.end:timex.end + 30])):
+        return False
+    phrase_end = timex.end + len(re.match(r"^(?:\s+[a-z][\w-]*){1,3}",
+                                          text[timex.end:timex.end + 60]).group(0))
+    return not timex.end <= cand.trigger_start < phrase_end
+
+
 def _is_name(timex: Any, text: str) -> bool:
     """ "the April 25 Hostel": a date that begins the name of a place or institution."""
     return bool(_NAME_AFTER.match(text[timex.end:timex.end + 60]))
@@ -152,6 +173,7 @@ def choose_time(
               and cand.sent_start <= t.start < cand.sent_end and t.interval_start
               and not _is_name(t, text) and not _comparison_base(t, text)
               and _dates_candidate(cand, t.start)]
+    usable = [t for t in usable if not _describes_other_noun(t, cand, text)] or usable
     durations = [t for t in timexes if t.type == "DURATION" and cand.sent_start <= t.start
                  < cand.sent_end and t.duration_days]
     duration = _nearest(durations, cand.trigger_start).duration_days if durations else None
