@@ -1245,3 +1245,14 @@ def test_events_wordings_of_set_aa(sentence: str, etype: str | None) -> None:
 def test_events_wordings_of_set_ab(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "border_reopening", "trade_resumption", "punishment",
                        "health_measure", "official_statement") == etype
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [
+    ("Soldiers have been planting fresh minefields along the border.", "asserted"),
+    ("The army plans to lay mines along the border.", "expected"),
+    ("Officials are planning to build a second fence along the river.", "expected"),
+])
+def test_events_planting_is_no_plan(sentence: str, modality: str) -> None:
+    # "plan" is a plan word; "planting" only begins like one
+    found = {c.modality for c in candidates(sentence) if c.type == "security_reinforcement"}
+    assert found == {modality}

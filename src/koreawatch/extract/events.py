@@ -67,6 +67,7 @@ from koreawatch.models import EVENT_TYPES, Actor, Attribution
 
 log = logging.getLogger(__name__)
 
+_PLAN_FORMS = {"plan", "plans", "planned", "planning"}  # not "planting" or "planet"
 _EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "expect",
                  "authorize", "instruct", "plan", "prepare", "intend", "propose", "aim",
                  "consider", "likely", "unlikely", "set", "going", "possible", "possibly",
@@ -973,7 +974,7 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     if near_words & {"may", "might", "could", "must"} and token.tag_ == "VBN" and any(
             c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
         return "reported", "a past possibility ('may have')"  # not a plan: already past
-    if token.lower_.startswith(("prepar", "plan")) or token.lower_ == "due" \
+    if token.lower_.startswith("prepar") or token.lower_ in _PLAN_FORMS or token.lower_ == "due" \
             or near_words & _EXPECT_WORDS:  # "a second vessel was due at Nampo"
         return "expected", "modal or plan word with the trigger"
     if any(t.lower_ in ("will", "would") for t in token.children):
