@@ -1256,3 +1256,11 @@ def test_events_planting_is_no_plan(sentence: str, modality: str) -> None:
     # "plan" is a plan word; "planting" only begins like one
     found = {c.modality for c in candidates(sentence) if c.type == "security_reinforcement"}
     assert found == {modality}
+
+
+def test_events_a_subheading_reports_nothing() -> None:
+    # illustrative: a feature's subheading names a topic; the paragraph under it reports
+    text = ("Trade fell sharply last year.\n\nSealed borders\n\n"
+            "North Korea sealed its border in January 2020.")
+    closures = [c for c in candidates(text) if c.type == "border_closure"]
+    assert [text[c.sent_start:c.sent_end].strip()[:11] for c in closures] == ["North Korea"]

@@ -1437,6 +1437,16 @@ def _prevented(token: Any) -> bool:
         a.lemma_.lower() in _ATTEMPT_NOUNS for a in attempts)
 
 
+def _heading(sent: Any) -> bool:
+    """A subheading ("Sealed borders") on a line of its own: a few words without a final
+    stop name a topic, they report nothing."""
+    text = sent.text.strip()
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    after = sent.text[len(sent.text.rstrip()):] + sent.doc.text[sent.end_char:sent.end_char + 1]
+    return bool(text) and len(words) <= 6 and text[-1] not in ".!?:;\"'\u201d\u2019)" \
+        and ("\n" in after or sent.end_char >= len(sent.doc.text.rstrip()))
+
+
 def find_candidates(
     doc: Any, attributions: Sequence[Attribution] = (), lexicon: Lexicon | None = None,
     own_media: bool = False,
@@ -1453,6 +1463,8 @@ def find_candidates(
                                                                  sent.start_char] \
             and any(t.lower_ in ("such", "another", "again", "similar") for t in sent)
         previous_hedged = hedged_here or continues
+        if _heading(sent):
+            continue
         for token in sent:
             lemma = _lemma(token)
             rules = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(token.lower_) \
