@@ -626,3 +626,15 @@ def test_events_bounded_only_by_different_report_dates_stay_apart() -> None:
                              title="North Korea: illustrative")
     ends = sorted(e.when.end for e in result.events if e.type == "security_reinforcement")
     assert ends == ["2024-05-02", "2024-05-20"]
+
+
+def test_a_statement_told_again_by_a_pronoun_is_one_record() -> None:
+    # illustrative: "she" is Kim Yo Jong, quoted right after her warning was reported
+    text = ("Kim Yo Jong, the sister of the North Korean leader, warned on Sunday of a new "
+            "response. \"If Seoul keeps up the leaflets, it will be made to pay a dear "
+            "price,\" she said in a statement carried by state media.")
+    result = extract_article(text, "t", date(2024, 6, 11), outlet="AP",
+                             title="North Korea: illustrative")
+    statements = [e for e in result.events if e.type == "official_statement"]
+    assert len(statements) == 1
+    assert statements[0].when.start == "2024-06-09"

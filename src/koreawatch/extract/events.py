@@ -1616,6 +1616,7 @@ def _overlap(a: TimeChoice, b: TimeChoice) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 _RESTATED_WITHIN = 300  # characters from the end of one statement's sentence
 
 
@@ -1648,8 +1649,10 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     if ca.type == "official_statement" and ta.start and tb.start and ta.start != tb.start \
             and not any(t.reason.startswith("statement.publication") for t in (ta, tb)):
         return False  # said on February 14 and said on Wednesday: two statements
-    if ca.type == "official_statement" and ca.speaker and ca.speaker == cb.speaker \
-            and cb.sent_start - ca.sent_end < _RESTATED_WITHIN:
+    if ca.type == "official_statement" and ca.speaker \
+            and (ca.speaker == cb.speaker or cb.speaker in _PERSONAL_PRONOUNS) \
+            and cb.sent_start - ca.sent_end < _RESTATED_WITHIN:  # ("Kim Yo Jong warned ...
+        # "...," she said in a statement")
         return True  # the same speaker again, a sentence or two on: the same statement
         # (further on, "Mr Kim has also said he wants to focus on the economy" is another)
     if _undated(ta) and undated_b and not pa and not pb:
