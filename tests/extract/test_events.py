@@ -1264,3 +1264,17 @@ def test_events_a_subheading_reports_nothing() -> None:
             "North Korea sealed its border in January 2020.")
     closures = [c for c in candidates(text) if c.type == "border_closure"]
     assert [text[c.sent_start:c.sent_end].strip()[:11] for c in closures] == ["North Korea"]
+
+
+@pytest.mark.parametrize(("sentence", "etype", "modality"), [
+    # an accident: they crossed without meaning to
+    ("The soldiers did not intend to cross the border, officials believe.", "illegal_crossing",
+     "asserted"),
+    ("The soldiers intend to cross the river tonight.", "illegal_crossing", "expected"),
+    # silence about a suspension does not deny it
+    ("State media has not mentioned the suspension of the tours.", "border_closure",
+     "reported"),
+])
+def test_events_a_negated_intent_or_mention_does_not_deny(sentence: str, etype: str,
+                                                          modality: str) -> None:
+    assert {c.modality for c in candidates(sentence) if c.type == etype} == {modality}

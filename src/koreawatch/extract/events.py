@@ -88,10 +88,13 @@ _PURPOSE = re.compile(r"\b(in order to|so as to|aimed at|to prevent|to stop|to c
                       r"in hopes? that)\s+(\w+\s+){0,2}$", re.I)
 _PLAN_PHRASE = re.compile(r"\b(with a view to|in a bid to|in preparation for)\b", re.I)
 _REFUSE_WORDS = {"refuse", "reject", "decline", "rebuff", "spurn", "ignore", "snub", "balk"}
-_UNCONFIRMED = {"confirm", "verify", "know", "disclose", "reveal", "comment", "announce"}
+_UNCONFIRMED = {"confirm", "verify", "know", "disclose", "reveal", "comment", "announce",
+                "mention", "acknowledge"}  # "state media has not mentioned the suspension"
 _EVIDENCE_NOUNS = {"sign", "evidence", "indication", "proof", "report", "record", "trace"}
 _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
-_UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt"}
+# a negated verb above that does not deny the event ("did not stop them from crossing",
+# "did not intend to cross": they crossed)
+_UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt", "intend", "mean"}
 _HABITUAL = {"often", "usually", "routinely", "typically", "frequently", "regularly",
              "sometimes", "commonly", "generally", "habitually"}
 _HABITUAL_SAYING = frozenset(_HABITUAL | {"rarely", "seldom", "never"})  # "rarely admits"
@@ -954,7 +957,9 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
             return "negated", f"no {anc.text!r} of it"  # "there is no sign that it reopened"
     if _PLAN_PHRASE.search(token.doc[max(sent.start, token.i - 6):token.i].text):
         return "expected", "purpose phrase of a plan ('with a view to')"
-    plan = _plan_ancestors(token)
+    plan = [t for t in _plan_ancestors(token)  # "did not intend to cross": no plan, an
+            if not (t.lemma_.lower() in ("intend", "mean")  # accident that happened
+                    and any(c.dep_ == "neg" for c in t.children))]
     near = [t for t in (*token.children, *plan) if (t.i < token.i or t.dep_ == "aux")
             and (t.dep_ == "aux" or t.lower_ not in _MODAL_FORMS)]  # "That May she was ..."
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
