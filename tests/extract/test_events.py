@@ -1278,3 +1278,31 @@ def test_events_a_subheading_reports_nothing() -> None:
 def test_events_a_negated_intent_or_mention_does_not_deny(sentence: str, etype: str,
                                                           modality: str) -> None:
     assert {c.modality for c in candidates(sentence) if c.type == etype} == {modality}
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # tourists crossing are a reopening, not an illegal crossing
+    ("Thirteen tourists crossed into Rason from Hunchun on Thursday.", "border_reopening"),
+    ("Two soldiers crossed the border into China.", "illegal_crossing"),
+    # troops sent to a foreign war reinforce no border
+    ("The North has sent thousands of troops to Russia.", None),
+    # residents summoned to a meeting are not questioned
+    ("Border residents were summoned to meetings about the new rules.", None),
+    # sweeps and searches stepped up are a crackdown; security stepped up is not
+    ("Police have stepped up sweeps of North Koreans living without papers.", "crackdown"),
+    ("Police intensified house-to-house searches in Hyesan.", "crackdown"),
+    ("Authorities stepped up security along the border.", "security_reinforcement"),
+    ("The senator endorsed expanded background checks.", None),
+    # the leader's tour of a fleet is no inspection of anyone
+    ("State media covered Kim Jong Un's inspection of a new fishing fleet and a satellite "
+     "launch.", None),
+])
+def test_events_wordings_of_set_ab_in_context(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "border_reopening", "illegal_crossing",
+                       "security_reinforcement", "crackdown", "trade_suspension",
+                       "border_closure") == etype
+
+
+def test_events_a_trade_zone_is_a_place_not_trade() -> None:
+    assert found_among("North Korea has halted foreign tours to its Rason trade zone.",
+                       "trade_suspension") is None
