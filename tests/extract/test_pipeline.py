@@ -638,3 +638,20 @@ def test_a_statement_told_again_by_a_pronoun_is_one_record() -> None:
     statements = [e for e in result.events if e.type == "official_statement"]
     assert len(statements) == 1
     assert statements[0].when.start == "2024-06-09"
+
+
+@pytest.mark.parametrize(("text", "closures"), [
+    # the closure "since" which trains ran again is the one told before, not January's
+    ("North Korea sealed its border in January 2020. The trains started running again in "
+     "January, for the first time since the border closed.",
+     [("2020-01-01", "2020-01-31")]),
+    # a "since" clause with its own date keeps it
+    ("Trains started running again in January for the first time since North Korea sealed "
+     "its border in late January 2020.", [("2020-01-21", "2020-01-31")]),
+])
+def test_an_event_told_as_the_start_of_a_since_clause_is_background(
+        text: str, closures: list[tuple[str, str]]) -> None:
+    result = extract_article(text, "t", date(2022, 10, 14), outlet="CS Monitor",
+                             title="North Korea: illustrative")
+    assert [(e.when.start, e.when.end) for e in result.events
+            if e.type == "border_closure"] == closures

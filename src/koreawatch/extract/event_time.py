@@ -39,7 +39,10 @@ Rules, in priority order (each ``TimeChoice.reason`` starts with the rule's name
 Dates in rules 1-6 (``modifier``): an event in a relative or adjectival clause ("a vessel
 suspected of transferring oil ..., seen in a picture taken on December 29") is dated only
 by the dates inside that clause, and dates inside a clause that describes something else
-("a man who had defected three years ago crossed back in July") date nothing else.
+("a man who had defected three years ago crossed back in July") date nothing else. An
+event told as the start of a "since" clause ("running again in January, for the first time
+since the border closed") is dated only by dates inside that clause; without one it is
+background, bounded by publication, and joins the event told before it.
 
 A clock time dates nothing unless it names its day ("9 a.m. on Monday", "Thursday
 night"; not a bare "shortly after 9 a.m."). A date of rules 3 and 6 after "since"
@@ -178,6 +181,13 @@ def choose_time(
                  < cand.sent_end and t.duration_days]
     duration = _nearest(durations, cand.trigger_start).duration_days if durations else None
     sentence = text[cand.sent_start:cand.sent_end]
+    if cand.since_clause:  # "running again in January, for the first time since the
+        usable = [t for t in usable  # border closed": only the clause's own dates date it
+                  if cand.clause_start <= t.start < cand.clause_end]
+        time_ranges = [r for r in time_ranges if cand.clause_start <= r.start < cand.clause_end]
+        if not usable and dct is not None:
+            return TimeChoice(None, dct.isoformat(), "unknown", None,
+                              "publication: the start of a 'since' clause, told as background")
     choice = (_statement_day(cand, usable, dct) or _dated(cand, usable, time_ranges, dct, text)
               or _undated(cand, sentence, dct))
     # "has been closed for three months": [DCT - 3 months, DCT]; but "has been jailed for

@@ -233,6 +233,7 @@ class Candidate:
     speaker: str = ""  # for statements: the speaking subject's core phrase, lower-cased
     reported_by: bool = False  # a reporting verb governs the trigger ("UPI reported that ...")
     after_clause: bool = False  # the trigger is in an "after ..." clause of another event
+    since_clause: bool = False  # "for the first time since the border closed": background
     # the relative or adjectival clause the trigger sits in ("a vessel suspected of
     # transferring oil"): only dates inside it date the event
     modifier: tuple[int, int] | None = None
@@ -1505,6 +1506,8 @@ def find_candidates(
                 speaker=_speaker(token) if rule.type == "official_statement" else "",
                 reported_by=_reported_by(token),
                 after_clause=_in_after_clause(token),
+                since_clause=token.pos_ == "VERB" and token.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ == "since" for c in token.children),
                 modifier=modifier,
                 anchors=_anchors(token, lexicon),
                 presupposed=presupposed,
