@@ -1306,3 +1306,10 @@ def test_events_wordings_of_set_ab_in_context(sentence: str, etype: str | None) 
 def test_events_a_trade_zone_is_a_place_not_trade() -> None:
     assert found_among("North Korea has halted foreign tours to its Rason trade zone.",
                        "trade_suspension") is None
+
+
+def test_events_a_border_slammed_shut_is_no_statement() -> None:
+    # "slammed" here shuts a border; as a verb of speech it was dropped for this reason
+    found = {c.type for c in candidates(
+        "North Korea slammed its border with China shut in January 2020.")}
+    assert found == {"border_closure"}
