@@ -133,6 +133,17 @@ def test_find_quotes_she_is_not_a_man_met_as_such() -> None:
 
 
 @pytest.mark.model
+def test_find_quotes_a_surname_the_model_missed_is_the_person_named_before() -> None:
+    # illustrative: "Park" alone is no entity to the model, but it is Park Jin-su again,
+    # and "he" is Park, not the general named in between
+    text = ('Park Jin-su, 46, drove a lorry for a state trading company.\n\n'
+            'In September 2020, Gen Robert Abrams said troops had orders to shoot.\n\n'
+            'Park still speaks now and then with a cousin in Onsong. "Now the soldiers '
+            'do not take cigarettes from anyone," he said.')
+    assert [s for _, s, _ in _find(text)] == ["Park Jin-su"]
+
+
+@pytest.mark.model
 def test_find_quotes_a_title_met_before_a_name_is_that_person() -> None:
     text = ('North Korean leader Kim Jong Un visited the port.\n\n"We will strike any ship '
             'that enters our waters," the North Korean leader said.\n\n"The trade talks '
