@@ -1313,3 +1313,24 @@ def test_events_a_border_slammed_shut_is_no_statement() -> None:
     found = {c.type for c in candidates(
         "North Korea slammed its border with China shut in January 2020.")}
     assert found == {"border_closure"}
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("RFA could not verify the execution, which has not been reported by state media.",
+     False),
+    ("Pyongyang itself has said little about trade.", False),
+    ("North Korea has not commented on the report.", False),
+    ("North Korea has never reported a confirmed case of the virus.", True),  # a claim
+    ("North Korea denied the report on Monday.", True),
+])
+def test_events_saying_nothing_is_no_statement(sentence: str, found: bool) -> None:
+    assert ("official_statement" in {c.type for c in candidates(sentence)}) is found
+
+
+@pytest.mark.model
+def test_events_an_event_in_a_before_clause_is_not_dated_by_the_main_one() -> None:
+    # illustrative: the sealing came after 2019; "in 2019" dates the guiding
+    (closure,) = [t for c, t in timed("She guided six people across the Tumen River in 2019, "
+                                      "before the country sealed its border.")
+                  if c.type == "border_closure"]
+    assert closure.start is None and closure.reason.startswith("publication:")

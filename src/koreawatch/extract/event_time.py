@@ -40,9 +40,10 @@ Dates in rules 1-6 (``modifier``): an event in a relative or adjectival clause (
 suspected of transferring oil ..., seen in a picture taken on December 29") is dated only
 by the dates inside that clause, and dates inside a clause that describes something else
 ("a man who had defected three years ago crossed back in July") date nothing else. An
-event told as the start of a "since" clause ("running again in January, for the first time
-since the border closed") is dated only by dates inside that clause; without one it is
-background, bounded by publication, and joins the event told before it.
+event told in a "since", "before" or "until" clause ("running again in January, for the
+first time since the border closed"; "in 2019, before the country sealed its border") is
+dated only by dates inside that clause; without one it is background, bounded by
+publication, and joins the event told before it.
 
 A clock time dates nothing unless it names its day ("9 a.m. on Monday", "Thursday
 night"; not a bare "shortly after 9 a.m."). A date of rules 3 and 6 after "since"
@@ -187,7 +188,7 @@ def choose_time(
         time_ranges = [r for r in time_ranges if cand.clause_start <= r.start < cand.clause_end]
         if not usable and dct is not None:
             return TimeChoice(None, dct.isoformat(), "unknown", None,
-                              "publication: the start of a 'since' clause, told as background")
+                              "publication: told in a since/before/until clause, as background")
     choice = (_statement_day(cand, usable, dct) or _dated(cand, usable, time_ranges, dct, text)
               or _undated(cand, sentence, dct))
     # "has been closed for three months": [DCT - 3 months, DCT]; but "has been jailed for

@@ -67,6 +67,7 @@ from koreawatch.models import EVENT_TYPES, Actor, Attribution
 
 log = logging.getLogger(__name__)
 
+_BACKGROUND_MARKS = frozenset({"since", "before", "until", "till"})
 _PLAN_FORMS = {"plan", "plans", "planned", "planning"}  # not "planting" or "planet"
 _EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "expect",
                  "authorize", "instruct", "plan", "prepare", "intend", "propose", "aim",
@@ -233,7 +234,9 @@ class Candidate:
     speaker: str = ""  # for statements: the speaking subject's core phrase, lower-cased
     reported_by: bool = False  # a reporting verb governs the trigger ("UPI reported that ...")
     after_clause: bool = False  # the trigger is in an "after ..." clause of another event
-    since_clause: bool = False  # "for the first time since the border closed": background
+    # "for the first time since the border closed", "in 2019, before the country sealed its
+    # border": an event told as the bound of another's time, background to it
+    since_clause: bool = False
     # the relative or adjectival clause the trigger sits in ("a vessel suspected of
     # transferring oil"): only dates inside it date the event
     modifier: tuple[int, int] | None = None
@@ -1443,6 +1446,20 @@ def _prevented(token: Any) -> bool:
         a.lemma_.lower() in _ATTEMPT_NOUNS for a in attempts)
 
 
+def _said_nothing(token: Any) -> bool:
+    """A verb of reporting that says no statement was made ("the execution, which has not
+    been reported by state media"; "Pyongyang has said little about trade"); "has not
+    admitted" or "has never reported a single case" is a claim of none, and stays one."""
+    lemma = token.lemma_.lower()
+    if lemma in ("report", "confirm"):  # "has never reported a case" claims there are none
+        return any(c.dep_ == "auxpass" for c in token.children) \
+            and any(c.dep_ == "neg" for c in token.children)
+    if lemma not in ("comment", "mention", "say"):
+        return False
+    return any(c.dep_ == "neg" or (c.dep_ == "dobj" and c.lower_ in ("little", "nothing"))
+               for c in token.children)
+
+
 def _heading(sent: Any) -> bool:
     """A subheading ("Sealed borders") on a line of its own: a few words without a final
     stop name a topic, they report nothing."""
@@ -1489,6 +1506,8 @@ def find_candidates(
             if modality == "asserted" and continues:
                 modality, why = "reported", "continues the hedged report before it"
             if rule.type == "official_statement":
+                if _said_nothing(token):
+                    continue  # "has not been reported by state media", "has said little"
                 modality, why = "asserted", "the statement was made"
             clause = _clause(token)
             modifier = _modifier_span(token)
@@ -1507,7 +1526,7 @@ def find_candidates(
                 reported_by=_reported_by(token),
                 after_clause=_in_after_clause(token),
                 since_clause=token.pos_ == "VERB" and token.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ == "since" for c in token.children),
+                    c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in token.children),
                 modifier=modifier,
                 anchors=_anchors(token, lexicon),
                 presupposed=presupposed,
