@@ -141,7 +141,8 @@ def _comparison_base(timex: Any, text: str) -> bool:
 
 
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|his|her|this|that|'s)\s+$")
-_NOUN_AFTER = re.compile(r"^\s+[a-z][\w-]*")
+_YEAR_ONLY = re.compile(r"\d{4}")
+_WORDS_AFTER = re.compile(r"^(?:\s+[a-z][\w-]*){1,3}")  # the noun phrase a year begins
 
 
 def _describes_other_noun(timex: Any, cand: Candidate, text: str) -> bool:
@@ -149,13 +150,11 @@ def _describes_other_noun(timex: Any, cand: Candidate, text: str) -> bool:
     phrase dates that thing, not an event told outside the phrase (but "the 2020 border
     closure" dates the closure, its own head). Such a year yields to the sentence's other
     dates; alone, it is still the best there is ("banned under its 2017 sanctions")."""
-    if not (re.fullmatch(r"\d{4}", timex.text.strip())
-            and _DETERMINER_BEFORE.search(text[max(0, timex.start - 12):timex.start])
-            and _NOUN_AFTER.match(text[timex.end:timex.end + 30])):
+    phrase = _WORDS_AFTER.match(text[timex.end:timex.end + 60])
+    if not (phrase and _YEAR_ONLY.fullmatch(timex.text.strip())
+            and _DETERMINER_BEFORE.search(text[max(0, timex.start - 12):timex.start])):
         return False
-    phrase_end = timex.end + len(re.match(r"^(?:\s+[a-z][\w-]*){1,3}",
-                                          text[timex.end:timex.end + 60]).group(0))
-    return not timex.end <= cand.trigger_start < phrase_end
+    return not timex.end <= cand.trigger_start < timex.end + phrase.end()
 
 
 def _is_name(timex: Any, text: str) -> bool:
@@ -182,7 +181,7 @@ def choose_time(
                  < cand.sent_end and t.duration_days]
     duration = _nearest(durations, cand.trigger_start).duration_days if durations else None
     sentence = text[cand.sent_start:cand.sent_end]
-    if cand.since_clause:  # "running again in January, for the first time since the
+    if cand.background_clause:  # "running again in January, for the first time since the
         usable = [t for t in usable  # border closed": only the clause's own dates date it
                   if cand.clause_start <= t.start < cand.clause_end]
         time_ranges = [r for r in time_ranges if cand.clause_start <= r.start < cand.clause_end]

@@ -68,7 +68,7 @@ from koreawatch.models import EVENT_TYPES, Actor, Attribution
 log = logging.getLogger(__name__)
 
 _BACKGROUND_MARKS = frozenset({"since", "before", "until", "till"})
-_PLAN_FORMS = {"plan", "plans", "planned", "planning"}  # not "planting" or "planet"
+_PLAN_FORMS = frozenset({"plan", "plans", "planned", "planning"})  # not "planting"
 _EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "expect",
                  "authorize", "instruct", "plan", "prepare", "intend", "propose", "aim",
                  "consider", "likely", "unlikely", "set", "going", "possible", "possibly",
@@ -236,7 +236,7 @@ class Candidate:
     after_clause: bool = False  # the trigger is in an "after ..." clause of another event
     # "for the first time since the border closed", "in 2019, before the country sealed its
     # border": an event told as the bound of another's time, background to it
-    since_clause: bool = False
+    background_clause: bool = False
     # the relative or adjectival clause the trigger sits in ("a vessel suspected of
     # transferring oil"): only dates inside it date the event
     modifier: tuple[int, int] | None = None
@@ -1525,8 +1525,7 @@ def find_candidates(
                 speaker=_speaker(token) if rule.type == "official_statement" else "",
                 reported_by=_reported_by(token),
                 after_clause=_in_after_clause(token),
-                since_clause=token.pos_ == "VERB" and token.dep_ == "advcl" and any(
-                    c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in token.children),
+                background_clause=_in_background_clause(token),
                 modifier=modifier,
                 anchors=_anchors(token, lexicon),
                 presupposed=presupposed,
@@ -1611,6 +1610,13 @@ def _in_after_clause(token: Any) -> bool:
             c.dep_ == "prep" and c.lower_ == "after" for c in token.children):
         return False  # the head's main event, or itself the later one
     return any(c.dep_ in ("mark", "prep") and c.lower_ == "after" for c in token.head.children)
+
+
+def _in_background_clause(token: Any) -> bool:
+    """The trigger heads a "since", "before" or "until" clause of another event ("for the
+    first time since the border closed")."""
+    return token.pos_ == "VERB" and token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in token.children)
 
 
 def _governing(token: Any) -> tuple[Any, ...]:

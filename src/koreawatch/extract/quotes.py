@@ -275,8 +275,9 @@ def _collect_mentions(st: _State) -> None:
         if tok.dep_ not in _SUBJ or tok.i in st.skip or tok.lower_ in _PRONOUNS:
             continue
         full = next((m.name for m in reversed(named)  # "Park still speaks" after "Park
-                     if m.pos < tok.i and tok.text in m.name.split()), None)  # Jin-su": the
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and full:  # the model tagged nothing
+                     if m.pos < tok.i and tok.text in m.name.split()),  # Jin-su": a name
+                    None) if tok.pos_ == "PROPN" and not tok.ent_type_ else None  # the model
+        if full:  # tagged as nothing
             st.mentions.append(_Mention(tok.i, full, True, True, False, _is_main_subject(tok)))
             continue
         if _person_in(tok) is not None:
