@@ -38,6 +38,12 @@ def _one(result: Any, etype: str) -> Any:
     return event
 
 
+def _report(text: str, published: date, outlet: str) -> Any:
+    """The extraction of an illustrative report titled as one about North Korea."""
+    return extract_article(text, "t", published, outlet=outlet,
+                           title="North Korea: illustrative")
+
+
 def test_pipeline_offsets_index_the_original_text() -> None:
     result = extract_article(TEXT, "ill-1", date(2021, 3, 15))
     assert result.events and result.quotes
@@ -560,8 +566,7 @@ def test_restatement_bounded_only_by_publication_joins_the_dated_event() -> None
     # illustrative: the second sentence tells the closure again without a date of its own
     text = ("North Korea shut its border with China in late January, Reuters reported. "
             "Officials in Dandong said the North had sealed the crossing to keep out the virus.")
-    result = extract_article(text, "t", date(2021, 3, 18), outlet="Reuters",
-                             title="North Korea: illustrative")
+    result = _report(text, date(2021, 3, 18), "Reuters")
     closures = [e for e in result.events if e.type == "border_closure"]
     assert len(closures) == 1
     assert (closures[0].when.start, closures[0].when.end) == ("2021-01-21", "2021-01-31")
@@ -581,8 +586,7 @@ def test_restatement_bounded_only_by_publication_joins_the_dated_event() -> None
 def test_a_health_measure_naming_only_foreign_places_is_out_of_scope(text: str,
                                                                      found: bool) -> None:
     # illustrative sentences; another country's own health measures are not the North's
-    result = extract_article(text, "t", date(2021, 12, 14), outlet="UPI",
-                             title="North Korea: illustrative")
+    result = _report(text, date(2021, 12, 14), "UPI")
     assert any(e.type == "health_measure" for e in result.events) is found
 
 
@@ -592,8 +596,7 @@ def test_a_statement_naming_its_own_speaker_takes_no_chain_from_the_sentence_bef
     text = ("North Korea told the United Nations in February that it faced a shortfall of "
             "food. In May, the official Korean Central News Agency accused officials in Seoul "
             "of exaggerating the problem.")
-    result = extract_article(text, "t", date(2019, 7, 12), outlet="AP",
-                             title="North Korea: illustrative")
+    result = _report(text, date(2019, 7, 12), "AP")
     accused = [e for e in result.events if e.type == "official_statement"
                and e.evidence.text.startswith("In May")]
     assert accused and accused[0].sources == ()
@@ -622,8 +625,7 @@ def test_events_bounded_only_by_different_report_dates_stay_apart() -> None:
     text = ("A JCS official said on May 2 that North Korean troops had built new guard posts "
             "near the border. Another official said on May 20 that soldiers had laid mines "
             "along the border.")
-    result = extract_article(text, "t", date(2024, 5, 22), outlet="Yonhap",
-                             title="North Korea: illustrative")
+    result = _report(text, date(2024, 5, 22), "Yonhap")
     ends = sorted(e.when.end for e in result.events if e.type == "security_reinforcement")
     assert ends == ["2024-05-02", "2024-05-20"]
 
@@ -633,8 +635,7 @@ def test_a_statement_told_again_by_a_pronoun_is_one_record() -> None:
     text = ("Kim Yo Jong, the sister of the North Korean leader, warned on Sunday of a new "
             "response. \"If Seoul keeps up the leaflets, it will be made to pay a dear "
             "price,\" she said in a statement carried by state media.")
-    result = extract_article(text, "t", date(2024, 6, 11), outlet="AP",
-                             title="North Korea: illustrative")
+    result = _report(text, date(2024, 6, 11), "AP")
     statements = [e for e in result.events if e.type == "official_statement"]
     assert len(statements) == 1
     assert statements[0].when.start == "2024-06-09"
@@ -651,7 +652,6 @@ def test_a_statement_told_again_by_a_pronoun_is_one_record() -> None:
 ])
 def test_an_event_told_as_the_start_of_a_since_clause_is_background(
         text: str, closures: list[tuple[str, str]]) -> None:
-    result = extract_article(text, "t", date(2022, 10, 14), outlet="CS Monitor",
-                             title="North Korea: illustrative")
+    result = _report(text, date(2022, 10, 14), "CS Monitor")
     assert [(e.when.start, e.when.end) for e in result.events
             if e.type == "border_closure"] == closures
