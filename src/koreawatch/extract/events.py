@@ -1463,11 +1463,16 @@ def _said_nothing(token: Any) -> bool:
 def _heading(sent: Any) -> bool:
     """A subheading ("Sealed borders") on a line of its own: a few words without a final
     stop name a topic, they report nothing."""
-    text = sent.text.strip()
     words = [t for t in sent if not t.is_punct and not t.is_space]
-    after = sent.text[len(sent.text.rstrip()):] + sent.doc.text[sent.end_char:sent.end_char + 1]
-    return bool(text) and len(words) <= 6 and text[-1] not in ".!?:;\"'\u201d\u2019)" \
-        and ("\n" in after or sent.end_char >= len(sent.doc.text.rstrip()))
+    if not words or len(words) > 6:
+        return False
+    last = next(t for t in reversed(sent) if not t.is_space)
+    if last.text[-1] in ".!?:;\"'\u201d\u2019)":
+        return False
+    doc = sent.doc  # a line break after it (not doc.text: that copies the whole text)
+    after = "".join(t.text_with_ws for t in doc[last.i + 1:min(len(doc), sent.end + 1)]
+                    if t.is_space) + last.whitespace_
+    return "\n" in after or all(t.is_space for t in doc[last.i + 1:])
 
 
 def find_candidates(
