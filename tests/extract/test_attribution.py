@@ -256,6 +256,11 @@ CASES = [
     ("North Korea has put up new fencing since April, according to satellite imagery "
      "reviewed by NK News, a sign that the measures are hardening.", "put up new fencing",
      ("satellite imagery reviewed by NK News",), "according_to"),
+    # two sources joined by "and": the first is named alone, not the words up to the
+    # second one's modifier
+    ("Through 2020 and 2021, according to defectors and satellite imagery studied by "
+     "researchers, the authorities added a second fence along the riverbank.",
+     "added a second fence", ("defectors",), "according_to"),
 ]
 
 

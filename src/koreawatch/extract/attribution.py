@@ -144,6 +144,9 @@ def _np_tokens(head: Any) -> list[Any]:
     cut = next((k for k, t in enumerate(tokens) if t.i > head.i and t.text in (",", "—", "–")),
                None)  # "imagery reviewed by NK News, a sign that ...": the comma ends it
     tokens = tokens if cut is None else tokens[:cut]
+    gap = next((k for k, t in enumerate(tokens) if k and t.i > head.i
+                and t.i != tokens[k - 1].i + 1), None)  # "defectors and satellite imagery
+    tokens = tokens if gap is None else tokens[:gap]  # studied by ...": a cut conjunct ends it
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct:
