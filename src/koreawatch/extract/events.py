@@ -95,7 +95,8 @@ _EVIDENCE_NOUNS = {"sign", "evidence", "indication", "proof", "report", "record"
 _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
 # a negated verb above that does not deny the event ("did not stop them from crossing",
 # "did not intend to cross": they crossed)
-_UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt", "intend", "mean"}
+_INTENT_VERBS = frozenset({"intend", "mean"})
+_UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt", *_INTENT_VERBS}
 _HABITUAL = {"often", "usually", "routinely", "typically", "frequently", "regularly",
              "sometimes", "commonly", "generally", "habitually"}
 _HABITUAL_SAYING = frozenset(_HABITUAL | {"rarely", "seldom", "never"})  # "rarely admits"
@@ -961,9 +962,7 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
             return "negated", f"no {anc.text!r} of it"  # "there is no sign that it reopened"
     if _PLAN_PHRASE.search(token.doc[max(sent.start, token.i - 6):token.i].text):
         return "expected", "purpose phrase of a plan ('with a view to')"
-    plan = [t for t in _plan_ancestors(token)  # "did not intend to cross": no plan, an
-            if not (t.lemma_.lower() in ("intend", "mean")  # accident that happened
-                    and any(c.dep_ == "neg" for c in t.children))]
+    plan = _plan_ancestors(token)
     near = [t for t in (*token.children, *plan) if (t.i < token.i or t.dep_ == "aux")
             and (t.dep_ == "aux" or t.lower_ not in _MODAL_FORMS)]  # "That May she was ..."
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
@@ -1017,14 +1016,17 @@ def _plan_ancestors(token: Any) -> list[Any]:
     for the trigger ("plans to reopen", "would close and seal", "will ensure that food is
     supplied"): the climb stops at an adverbial (but not a purpose infinitive), relative
     or adjectival clause, whose governing verb is a different event ("offered an apology
-    after he was shot")."""
+    after he was shot"). A negated intent carries none ("did not intend to cross": an
+    accident that happened)."""
     found: list[Any] = []
     node = token
     for _ in range(4):
         if node.head == node or (node.dep_ in _CLAUSE_EDGES and not _infinitive(node)):
             break
         node = node.head
-        found.append(node)
+        if not (node.lemma_.lower() in _INTENT_VERBS
+                and any(c.dep_ == "neg" for c in node.children)):
+            found.append(node)
         found.extend(c for c in node.children  # "will ensure", "is necessary to"
                      if c.dep_ in ("aux", "acomp") and c.i < token.i)
     return found
