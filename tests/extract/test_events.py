@@ -1334,3 +1334,24 @@ def test_events_an_event_in_a_before_clause_is_not_dated_by_the_main_one() -> No
                                       "before the country sealed its border.")
                   if c.type == "border_closure"]
     assert closure.start is None and closure.reason.startswith("publication:")
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # a border sealed is a closure, even with a lockdown word further on in the sentence
+    ("North Korea sealed its land border in January 2020 to keep out the virus, and the "
+     "trade it bothers to declare has dried up.", "border_closure"),
+    ("Manpo City was totally blockaded on the afternoon of September 17.", "health_measure"),
+    # market stalls shut in a border town close no border
+    ("In the border town of Hyesan, stalls selling Chinese clothes were shut in the autumn.",
+     None),
+    # an official shot for a failure was executed, not shot crossing
+    ("The official blamed for that fiasco was shot the following year.", None),
+    # a grip tightened, or a guard, is no border closed
+    ("The regime has used the pandemic to tighten its grip on the border region.", None),
+    ("The decision called for tightening the guard on the frontier.", None),
+    # goods that crossed are no illegal crossing
+    ("The port is holding freight that already crossed the border.", None),
+])
+def test_events_wordings_of_set_ac(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "border_closure", "health_measure", "illegal_crossing") \
+        == etype
