@@ -1355,3 +1355,23 @@ def test_events_an_event_in_a_before_clause_is_not_dated_by_the_main_one() -> No
 def test_events_wordings_of_set_ac(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "border_closure", "health_measure", "illegal_crossing") \
         == etype
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [
+    # the negation governs the seeing; the closure in the time phrase happened
+    ("Some families have not seen their children since the day the border closed.",
+     "asserted"),
+    ("Officials did not close the border, despite the outbreak.", "negated"),
+])
+def test_events_a_negation_stops_at_a_time_phrase(sentence: str, modality: str) -> None:
+    assert {c.modality for c in candidates(sentence) if c.type == "border_closure"} \
+        == {modality}
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # before it confirmed one, it had confirmed none: no statement
+    ("North Korea closed its borders weeks before it had confirmed a single case.", False),
+    ("North Korea confirmed its first case of the virus in May.", True),
+])
+def test_events_a_confirmation_in_a_before_clause_is_none(sentence: str, found: bool) -> None:
+    assert ("official_statement" in {c.type for c in candidates(sentence)}) is found

@@ -494,6 +494,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             return False  # "the dialogue pledged last month" names a pledge, tells none
         if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in token.children):
             return False  # "will look at what North Korea has said": said before, not now
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before"
+                                         for c in token.children):
+            return False  # "closed its borders weeks before it had confirmed a single case"
         subject = _speaker_token(token, own_media)
         if subject is not None and subject.lower_ == "it" and not own_media \
                 and people is not None:  # "..., of which it still claims to have no cases"
@@ -522,6 +525,8 @@ def _says_what(noun: Any) -> bool:
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in noun.children)
 
 
+# prepositions of a time phrase, whose clause the verb they hang on does not govern
+_TIME_PREPS = frozenset({"since", "until", "till", "before", "after"})
 # modals that leave a statement unmade ("may say", "could announce", "would deny")
 _MAYBE = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 # modal forms that are other words too ("That May", "the will of the people")
@@ -947,8 +952,10 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     ancestors = list(token.ancestors)
     for below, anc in zip((token, *ancestors), ancestors[:4], strict=False):
         if below.dep_ == "advcl" or any(c.dep_ == "advmod" and c.lower_ == "when"
-                                        for c in below.children):
-            break  # "did not confirm a case until May, when it admitted an outbreak"
+                                        for c in below.children) \
+                or (below.dep_ == "prep" and below.lower_ in _TIME_PREPS):
+            break  # "did not confirm a case until May, when it admitted an outbreak";
+            # "have not seen their children since the day the border closed"
         if anc.lemma_.lower() in _DENY_WORDS:
             return "denied", f"denial verb {anc.text!r} above the trigger"
         if any(c.dep_ == "neg" for c in anc.children) and anc.pos_ == "VERB" \
