@@ -1375,3 +1375,40 @@ def test_events_a_negation_stops_at_a_time_phrase(sentence: str, modality: str) 
 ])
 def test_events_a_confirmation_in_a_before_clause_is_none(sentence: str, found: bool) -> None:
     assert ("official_statement" in {c.type for c in candidates(sentence)}) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # "its" foreign ministry is the ministry of the state just named
+    ("North Korea is accused of smuggling oil. Its foreign ministry said last month that "
+     "the findings were a fabrication.", True),
+    ("South Korea's army fired warning shots. Its defence ministry said the troops had "
+     "retreated.", False),
+])
+def test_events_its_ministry_speaks_for_the_state_named(text: str, found: bool) -> None:
+    assert ("official_statement" in {c.type for c in candidates(text)}) is found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # in the state's own media, "the puppet ..." is the South's
+    ("On November 18, the puppet Ministry of Unification announced that it would send "
+     "rice.", False),
+    ("On November 18, the Ministry of Public Security announced new rules.", True),
+])
+def test_events_a_puppet_body_does_not_speak_for_the_state(sentence: str,
+                                                           found: bool) -> None:
+    _norm, doc = parse(sentence)
+    types = {c.type for c in ev.find_candidates(doc, own_media=True)}
+    assert ("official_statement" in types) is found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # calling something something is saying it
+    ('Rodong Sinmun last month called the use of foreign cash "a betrayal of socialism".',
+     True),
+    ("Kim Jong Un called the summit a success.", True),
+    ("North Korea called the meeting off.", False),
+    ("North Korea called a meeting of the Politburo.", False),
+    ("North Korea called on the United States to drop its sanctions.", True),  # call_on
+])
+def test_events_calling_it_something_is_a_statement(sentence: str, found: bool) -> None:
+    assert ("official_statement" in {c.type for c in candidates(sentence)}) is found

@@ -494,20 +494,37 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             return False  # "the dialogue pledged last month" names a pledge, tells none
         if any(c.dep_ == "dobj" and c.tag_ == "WP" for c in token.children):
             return False  # "will look at what North Korea has said": said before, not now
+        if token.lemma_.lower() == "call" and not rule.prep and not _names_as(token):
+            return False  # "called for talks", "called the meeting off": no naming
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before"
                                          for c in token.children):
             return False  # "closed its borders weeks before it had confirmed a single case"
         subject = _speaker_token(token, own_media)
-        if subject is not None and subject.lower_ == "it" and not own_media \
+        pronoun = subject if subject is None or subject.lower_ == "it" else next(
+            (c for c in subject.children if c.dep_ == "poss" and c.lower_ == "its"
+             and subject.lemma_.lower() in _OWN_BODIES), None)  # "its foreign ministry said"
+        if pronoun is not None and not own_media \
                 and people is not None:  # "..., of which it still claims to have no cases"
-            named = [e for e in subject.sent.ents if e.end <= subject.i
+            named = [e for e in pronoun.sent.ents if e.end <= pronoun.i
                      and e.label_ in ("GPE", "ORG", "NORP")]  # "North Korea's quarantine
             if named:  # (of which it claims ...)": the body its own sentence named last
                 return _is_state(named[-1].text, lexicon)
-            body = people().person(subject)  # else the last body that spoke
+            body = people().person(pronoun)  # else the last body that spoke
             return body is not None and _is_state(body[0], lexicon)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+def _names_as(verb: Any) -> bool:
+    """ "Called the summit a success", "called Trump a 'frightened dog'", "called the use
+    of foreign cash 'a betrayal'": "call" names something as something (a predicate, a
+    second object, or a quotation after the object), which is saying it."""
+    if any(c.dep_ in ("prt", "prep", "xcomp", "ccomp") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "oprd" for c in verb.children) or len(objects) > 1:
+        return True
+    return bool(objects) and any(t.is_quote for t in verb.doc[objects[0].i:verb.sent.end])
 
 
 def _objects_shared(verb: Any) -> list[Any]:
@@ -527,6 +544,11 @@ def _says_what(noun: Any) -> bool:
 
 # prepositions of a time phrase, whose clause the verb they hang on does not govern
 _TIME_PREPS = frozenset({"since", "until", "till", "before", "after"})
+# a state's organs, which speak for it when the text says "its" ("its foreign ministry")
+_OWN_BODIES = frozenset({"ministry", "government", "leader", "leadership", "media", "agency",
+                         "spokesman", "spokeswoman", "spokesperson", "official", "army",
+                         "military", "envoy", "embassy", "mission", "newspaper", "regime",
+                         "delegation", "committee"})
 # modals that leave a statement unmade ("may say", "could announce", "would deny")
 _MAYBE = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 # modal forms that are other words too ("That May", "the will of the people")
@@ -683,6 +705,8 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
         return False
     if subject.lemma_.lower() in _PRIVATE_PEOPLE or _former(subject):
         return False  # "a North Korean woman who reached Seoul told the Post": no official
+    if any(c.lower_ == "puppet" for c in subject.children):
+        return False  # the state's own media name the South's bodies "the puppet ..."
     if _is_state(_span_text(subject), lexicon, own_media) or _of_state(subject, lexicon) \
             or _carried_by_state(subject, lexicon):
         return True

@@ -295,7 +295,7 @@ def _collect_mentions(st: _State) -> None:
 def _antecedent(tok: Any, st: _State) -> tuple[str, int] | None:
     """The name a pronoun stands for and the token where it was last named."""
     low = tok.lower_
-    want_person = low != "it"
+    want_person = low not in ("it", "its")  # "its ministry said": a body
     sex = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(low)
     fits = [m for m in st.mentions if m.pos < tok.i and m.person == want_person
             and not (sex and (m.plural or st.gender.get(m.name, sex) != sex))]
