@@ -284,6 +284,18 @@ def test_ranges_two_months_or_years_joined_by_and_are_one_span(text, span):
     assert found == ([span] if span else [])
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("In the first nine months of 2020, imports rose.", ("2020-01-01", "2020-09-30")),
+    ("In the last three months of 2019 the border shut.", ("2019-10-01", "2019-12-31")),
+    ("For the first time in nine months, trade rose in 2020.", None),
+])
+def test_ranges_the_first_months_of_a_year_are_a_span(text, span):
+    # a count of months from one end of the year named right after it
+    found = [(r.interval_start, r.interval_end, r.precision)
+             for r in ranges(text, DCT, tag(text, DCT))]
+    assert found == ([(*span, "month")] if span else [])
+
+
 def test_ranges_none_for_unrelated_dates():
     text = "Talks began in April. They ended in June."
     assert ranges(text, DCT) == []

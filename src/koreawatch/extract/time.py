@@ -241,6 +241,10 @@ def ranges(text: str, dct: dt.date, timexes: list[Timex] | None = None) -> list[
     items = timexes if timexes is not None else tag(text, dct)
     found: list[TimeRange] = []
     for first, second in zip(items, items[1:], strict=False):
+        months = _months_of_year(text, first, second)
+        if months is not None:
+            found.append(months)
+            continue
         if first.type not in ("DATE", "TIME") or second.type not in ("DATE", "TIME"):
             continue
         between = text[first.end : second.start]
@@ -259,6 +263,30 @@ def ranges(text: str, dct: dt.date, timexes: list[Timex] | None = None) -> list[
                                first.interval_start, second.interval_end, precision,
                                (first, second), reason))
     return found
+
+
+# "the first nine months of 2020", "the last three months of last year"
+_MONTHS_OF = re.compile(r"(?i)^(?:the\s+)?(?P<end>first|last)\b")
+_MONTHS_VALUE = re.compile(r"^P(?P<n>\d{1,2})M$")
+
+
+def _months_of_year(text: str, first: Timex, second: Timex) -> TimeRange | None:
+    """ "The first nine months of 2020" is January to September 2020: a count of months
+    counted from one end of a year named right after it."""
+    end = _MONTHS_OF.match(first.text)
+    count = _MONTHS_VALUE.match(first.value or "")
+    if first.type != "DURATION" or end is None or count is None \
+            or second.precision != "year" or second.interval_start is None \
+            or not re.fullmatch(r"\s+of\s+", text[first.end:second.start]):
+        return None
+    n, year = int(count["n"]), int(second.interval_start[:4])
+    if not 1 <= n < 12:
+        return None
+    lo, hi = (1, n) if end["end"].lower() == "first" else (13 - n, 12)
+    last = cal.month_end(year, hi)
+    return TimeRange(first.start, second.end, text[first.start:second.end],
+                     f"{year:04d}-{lo:02d}-01", f"{year:04d}-{hi:02d}-{last:02d}", "month",
+                     (first, second), "rule range.months_of_year.v1: first/last N months")
 
 
 def _in_order(first: Timex, second: Timex) -> bool:
