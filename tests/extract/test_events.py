@@ -1412,3 +1412,16 @@ def test_events_a_puppet_body_does_not_speak_for_the_state(sentence: str,
 ])
 def test_events_calling_it_something_is_a_statement(sentence: str, found: bool) -> None:
     assert ("official_statement" in {c.type for c in candidates(sentence)}) is found
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # the subject of a relative clause is the noun it describes
+    ("Pyongyang, which insists it has not recorded a single case of the virus, turned the "
+     "doses away.", "official_statement"),
+    ("A South Korean group, which insists the North has recorded cases, sent masks.", None),
+    # ... and, when the clause hangs on a place, the noun the place belongs to
+    ("Freight trains between Dandong and Sinuiju, which restarted in January 2022, now run "
+     "most days.", "border_reopening"),
+])
+def test_events_which_stands_for_the_noun_described(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "official_statement", "border_reopening") == etype

@@ -332,6 +332,9 @@ def _subject(token: Any) -> Any | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
+                    return (_owner_of_place(current.head) or [current.head])[0]
+                    # ("Pyongyang, which insists ...": Pyongyang)
                 return child
         if current.dep_ in ("conj", "xcomp", "advcl", "relcl") and current.head != current:
             current = current.head
