@@ -1425,3 +1425,26 @@ def test_events_calling_it_something_is_a_statement(sentence: str, found: bool) 
 ])
 def test_events_which_stands_for_the_noun_described(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "official_statement", "border_reopening") == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("North Korea has stopped accepting goods from China.", "trade_suspension"),
+    ("Troops were seen posting extra sentries near the spot where he crossed.",
+     "security_reinforcement"),
+    ("Last December, Pyongyang passed a sweeping law against reactionary thought.",
+     "crackdown"),
+    ("The assembly passed a law on the protection of forests.", None),
+    ("Last week Air Koryo flew to Beijing for the first time since the pandemic began.",
+     "border_reopening"),
+    ("Kim Jong Un flew to Vladivostok on his private jet.", None),
+])
+def test_events_wordings_of_set_ac_new_rules(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "trade_suspension", "security_reinforcement", "crackdown",
+                       "border_reopening", "border_closure") == etype
+
+
+def test_events_goods_seized_in_a_market_ban_are_no_trade_halt() -> None:
+    # goods are a trade word only where the state stops taking them in
+    found = {c.type for c in candidates(
+        "The ban was handed down in February, and inspectors began confiscating goods.")}
+    assert "trade_suspension" not in found
