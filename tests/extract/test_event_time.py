@@ -154,6 +154,15 @@ def test_choose_time_a_report_of_a_month_dates_a_past_event_in_it() -> None:
 
 
 @pytest.mark.model
+def test_choose_time_a_said_with_no_subject_is_no_report() -> None:
+    # illustrative; the parser takes "said" (of "a crowd said to number") for the root
+    when = first_of("The three were shot by a firing squad on the edge of Hyesan, in "
+                    "Ryanggang Province, on Monday, in front of a crowd said to number more "
+                    "than 2,000.", "punishment")
+    assert (when.start, when.end) == ("2021-03-15", "2021-03-15")
+
+
+@pytest.mark.model
 def test_choose_time_no_publication_date_gives_no_interval() -> None:
     (_cand, when), *_ = timed("The authorities executed two smugglers in public.", dct=None)
     assert (when.start, when.end) == (None, None)

@@ -1589,8 +1589,9 @@ def _reported_by(token: Any) -> bool:
     city locked down": the order is no part of what was admitted)."""
     below = token
     for node in list(token.ancestors)[:5]:
-        if node.lemma_.lower() in _REPORT_VERBS and below.dep_ != "conj":
-            return True
+        if node.lemma_.lower() in _REPORT_VERBS and below.dep_ != "conj" and any(
+                c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in node.children):
+            return True  # (one with no subject is a misparse: "a crowd said to number")
         below = node
     return False
 
