@@ -1448,3 +1448,18 @@ def test_events_goods_seized_in_a_market_ban_are_no_trade_halt() -> None:
     found = {c.type for c in candidates(
         "The ban was handed down in February, and inspectors began confiscating goods.")}
     assert "trade_suspension" not in found
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Agencies expect the first Chinese tour groups to be allowed in before the end of the "
+     "year.", "border_reopening"),
+    ("Inspectors were not allowed in.", None),
+    ("Before boarding, every passenger had to show a negative PCR test.", "health_measure"),
+    ("Students had to show their results to the teacher.", None),
+    ("Those who arrived were driven straight to a quarantine facility in Sinuiju.",
+     "health_measure"),
+    ("The officials took the defectors to a detention centre.", None),
+])
+def test_events_tourists_let_in_tests_shown_people_driven_to_quarantine(
+        sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "border_reopening", "health_measure") == etype
