@@ -163,6 +163,17 @@ def test_choose_time_a_said_with_no_subject_is_no_report() -> None:
 
 
 @pytest.mark.model
+def test_choose_time_the_pandemic_in_a_participants_clause_dates_nothing() -> None:
+    # "during the pandemic" tells when the citizens were stranded, not when they return
+    when = first_of("North Korea is letting citizens who were stranded in China during the "
+                    "pandemic return home.", "border_reopening")
+    assert not when.reason.startswith("pandemic")
+    when = first_of("North Korea let a few citizens return home from China during the "
+                    "pandemic.", "border_reopening")
+    assert when.reason.startswith("pandemic")
+
+
+@pytest.mark.model
 def test_choose_time_no_publication_date_gives_no_interval() -> None:
     (_cand, when), *_ = timed("The authorities executed two smugglers in public.", dct=None)
     assert (when.start, when.end) == (None, None)

@@ -342,7 +342,8 @@ def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
     """Rules 7-10: no date expression for the event in its sentence."""
     if dct is None:
         return TimeChoice(None, None, "unknown", None, "no date and no publication date")
-    since = _SINCE.search(sentence)
+    since = next((m for m in _SINCE.finditer(sentence)  # not "citizens who were stranded
+                  if _dates_candidate(cand, cand.sent_start + m.start())), None)  # during ..."
     if since and cand.modality != "expected" and (  # "could face ten years under rules
             cand.type != "official_statement"  # introduced during the pandemic"; "says it
             or cand.tense == "present_perfect"):  # will let those stuck since ... return"
