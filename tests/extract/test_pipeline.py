@@ -655,3 +655,13 @@ def test_an_event_told_as_the_start_of_a_since_clause_is_background(
     result = _report(text, date(2022, 10, 14), "CS Monitor")
     assert [(e.when.start, e.when.end) for e in result.events
             if e.type == "border_closure"] == closures
+
+
+def test_pipeline_a_city_locked_down_is_the_target_not_a_foreign_agent() -> None:
+    # illustrative: the passive subject undergoes the lockdown; read as the agent, it made
+    # the measure look like another state's own act and dropped it
+    result = _report("The headquarters said that Manpo City was totally blockaded on the "
+                     "afternoon of September 17.", date(2020, 9, 20), "KCNA")
+    (measure,) = [e for e in result.events if e.type == "health_measure"]
+    assert [(a.name, a.role) for a in measure.actors] == [("Manpo City", "target")]
+    assert (measure.when.start, measure.when.end) == ("2020-09-17", "2020-09-17")

@@ -1109,8 +1109,9 @@ def _actors(token: Any, lexicon: Lexicon, etype: str) -> tuple[Actor, ...]:
     if subject is not None:
         name = _country(_span_text(subject), lexicon) or (
             _span_text(subject) if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") else "")
-        if name and len(name) < 60:
-            actors.append(Actor(name, "agent"))
+        passive = subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in token.children)
+        if name and len(name) < 60:  # "Manpo City was blockaded": done to it, not by it
+            actors.append(Actor(name, "target" if passive else "agent"))
     for tok in token.subtree:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "to", "from") and tok.i > token.i:
             country = _country(_span_text(tok), lexicon)
