@@ -1463,3 +1463,21 @@ def test_events_goods_seized_in_a_market_ban_are_no_trade_halt() -> None:
 def test_events_tourists_let_in_tests_shown_people_driven_to_quarantine(
         sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "border_reopening", "health_measure") == etype
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # "guards" (misparsed as the object of "sealed") does not veto the sealing; only a
+    # tightened guard is no closure
+    ("North Korea sealed its frontier with China in January 2020 and has since ordered "
+     "guards to shoot anyone who approaches it.", "border_closure"),
+    ("Pyongyang shut its border to guard against the coronavirus.", "border_closure"),
+    # people guided across the river crossed it; goods ferried across were smuggled
+    ("She was accused of guiding at least six people across the Tumen River into China.",
+     "illegal_crossing"),
+    ("The men tried to ferry copper and herbs across the Yalu River.", None),
+    # pupils ordered to attend an execution close no school
+    ("Even middle school students were ordered to attend and watch.", None),
+])
+def test_events_guards_guides_and_pupils(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "border_closure", "illegal_crossing", "health_measure") \
+        == etype
