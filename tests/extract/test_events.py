@@ -1481,3 +1481,13 @@ def test_events_tourists_let_in_tests_shown_people_driven_to_quarantine(
 def test_events_guards_guides_and_pupils(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "border_closure", "illegal_crossing", "health_measure") \
         == etype
+
+
+@pytest.mark.parametrize(("sentence", "new"), [
+    ("The three were shot by a firing squad on Monday.", False),  # those told of already
+    ("Three men were shot by a firing squad on Monday.", True),
+    ("All three were detained in August.", False),
+])
+def test_events_a_number_with_the_points_back(sentence: str, new: bool) -> None:
+    (cand,) = [c for c in candidates(sentence) if c.type in ("punishment", "arrest")]
+    assert cand.new_referent is new

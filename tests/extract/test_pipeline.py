@@ -665,3 +665,19 @@ def test_pipeline_a_city_locked_down_is_the_target_not_a_foreign_agent() -> None
     (measure,) = [e for e in result.events if e.type == "health_measure"]
     assert [(a.name, a.role) for a in measure.actors] == [("Manpo City", "target")]
     assert (measure.when.start, measure.when.end) == ("2020-09-17", "2020-09-17")
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    # illustrative: a lead in the present perfect, dated by the next sentence, is one event
+    ("North Korea has publicly executed three people in a border city. The three were shot "
+     "by a firing squad in Hyesan on Monday.", 1),
+    # ... not when the dated one is further on in the article
+    ("North Korea has publicly executed three people in a border city. " + "Residents say "
+     "food prices have doubled and the markets are half empty this winter. " * 6
+     + "Two men were shot by a firing squad in Hyesan on Monday.", 2),
+])
+def test_pipeline_a_lead_and_its_dated_detail_are_one_event(text: str, records: int) -> None:
+    result = _report(text, date(2021, 11, 18), "Daily Mail")
+    found = [e for e in result.events if e.type == "punishment"]
+    assert len(found) == records
+    assert found[-1].when.start == "2021-11-15"

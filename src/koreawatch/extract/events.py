@@ -1321,6 +1321,8 @@ def _new_referent(token: Any) -> bool:
     for dep in ("nsubjpass", "dobj", "nsubj"):
         arg = next((c for c in token.children if c.dep_ == dep), None)
         if arg is not None:
+            if arg.pos_ == "NUM" and any(c.lower_ in _BACK for c in arg.children):
+                return False  # "The three were shot on Monday": those told of already
             if arg.pos_ == "NUM" or (arg.lower_ in ("one", "another")
                                      and arg.pos_ in ("PRON", "DET")):
                 return True  # "One of his advisers", "two of his associates"
@@ -1331,6 +1333,8 @@ def _new_referent(token: Any) -> bool:
     return False
 
 
+# determiners that point back to people already told of ("the three", "all two", "those")
+_BACK = frozenset({"the", "these", "those", "all", "both"})
 _KIN = frozenset({"family", "families", "relative", "relatives", "wife", "husband",
                   "child", "children", "son", "daughter", "parent", "parents", "sibling"})
 
@@ -1720,6 +1724,12 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     undated_b = _undated(tb)
     if undated_b and (not pb or set(pb) <= set(pa)) and (ta.start or ta.end):
         return True  # an undated restatement of a dated event of the same kind
+    if ta.reason.startswith("perfect: undated") and ca.type != "official_statement" \
+            and tb.start and tb.end and _overlap(ta, tb) \
+            and ta.start and ta.start <= tb.start and (not pa or set(pa) <= set(pb)) \
+            and cb.sent_start - ca.sent_end < _RESTATED_WITHIN:
+        return True  # a lead, then its date: "has executed three people ... The three
+        # were shot on Monday"
     if pa and pb:
         return bool(set(pa) & set(pb)) and _overlap(ta, tb)
     if ca.type == "official_statement" and ta.start and tb.start and ta.start != tb.start \
