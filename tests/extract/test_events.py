@@ -1491,3 +1491,11 @@ def test_events_guards_guides_and_pupils(sentence: str, etype: str | None) -> No
 def test_events_a_number_with_the_points_back(sentence: str, new: bool) -> None:
     (cand,) = [c for c in candidates(sentence) if c.type in ("punishment", "arrest")]
     assert cand.new_referent is new
+
+
+def test_events_people_who_travel_by_bus_across_a_bridge_cross_legally() -> None:
+    # illustrative: returnees bussed over the Friendship Bridge are let in, not sneaking
+    found = {c.type for c in candidates(
+        "Several hundred people travelled by bus from Dandong to Sinuiju on Monday, crossing "
+        "the Yalu River on the Friendship Bridge.")}
+    assert "illegal_crossing" not in found
