@@ -1499,3 +1499,18 @@ def test_events_people_who_travel_by_bus_across_a_bridge_cross_legally() -> None
         "Several hundred people travelled by bus from Dandong to Sinuiju on Monday, crossing "
         "the Yalu River on the Friendship Bridge.")}
     assert "illegal_crossing" not in found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # letting people in, setting up a zone, withholding a right: acts, not speech
+    ("Russians are the only foreign holidaymakers the North has admitted since it shut its "
+     "borders.", False),
+    ("North Korea admitted 13 tourists into Rason.", False),
+    ("North Korea admitted an outbreak of the virus in May.", True),
+    ("In August 2020 the North declared a buffer zone along the Chinese frontier.", False),
+    ("North Korea declared victory over the virus in August.", True),
+    ("The court ruled that Pyongyang had denied them the freedom to leave.", False),
+    ("Pyongyang denied the report on Monday.", True),
+])
+def test_events_speech_verbs_that_act(sentence: str, found: bool) -> None:
+    assert ("official_statement" in {c.type for c in candidates(sentence)}) is found

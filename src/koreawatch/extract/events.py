@@ -499,6 +499,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             return False  # "will look at what North Korea has said": said before, not now
         if token.lemma_.lower() == "call" and not rule.prep and not _names_as(token):
             return False  # "called for talks", "called the meeting off": no naming
+        if _acts_not_says(token):
+            return False
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before"
                                          for c in token.children):
             return False  # "closed its borders weeks before it had confirmed a single case"
@@ -516,6 +518,30 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             return body is not None and _is_state(body[0], lexicon)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+# what a verb of speech acts on when it does, not says: "admitted tourists", "declared a
+# buffer zone", "denied them the freedom to leave"
+_ADMITTED = frozenset({"tourist", "visitor", "holidaymaker", "foreigner", "traveller",
+                       "traveler", "group", "people", "person", "worker", "student"})
+_DECLARED = frozenset({"zone", "area", "emergency", "curfew", "lockdown", "quarantine",
+                       "holiday"})
+
+
+def _acts_not_says(verb: Any) -> bool:
+    """ "The only holidaymakers the North has admitted", "admitted 13 tourists into Rason":
+    let in; "declared a buffer zone": set one up; "denied them the freedom to leave":
+    withheld. None of these says anything."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "admit":
+        people = objects + ([verb.head] if verb.dep_ == "relcl" else [])
+        return any(_forms(p) & _ADMITTED for p in people)
+    if lemma == "declare":
+        return any(o.lemma_.lower() in _DECLARED for o in objects)
+    if lemma == "deny":
+        return any(c.dep_ == "dative" for c in verb.children) and bool(objects)
+    return False
 
 
 def _names_as(verb: Any) -> bool:
