@@ -1514,3 +1514,15 @@ def test_events_people_who_travel_by_bus_across_a_bridge_cross_legally() -> None
 ])
 def test_events_speech_verbs_that_act(sentence: str, found: bool) -> None:
     assert ("official_statement" in {c.type for c in candidates(sentence)}) is found
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # the subject that "return" shares with "expected" is part of its phrase, compounds too
+    ("Chinese tour groups are expected to return later this year.", "border_reopening"),
+    ("Chinese investors are expected to return later this year.", None),
+    # tourists sent across are let in
+    ("The region plans to send the first organized group of Russian tourists to Rason by "
+     "train in March.", "border_reopening"),
+])
+def test_events_tour_groups_expected_or_sent(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "border_reopening") == etype

@@ -300,6 +300,9 @@ def _phrase_tokens(token: Any) -> tuple[list[Any], str]:
         tokens.append(head)
         tokens.extend(child for child in head.children if child.dep_ in
                       ("nsubj", "nsubjpass", "dobj", "prep", "attr", "agent", "pobj"))
+        if token.dep_ == "xcomp":  # "tour groups are expected to return": the subject the
+            tokens.extend(g for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+                          for g in c.children if g.dep_ == "compound")  # verb shares
     for node in (token, head):  # "a defector who had tried to return": the antecedent
         if node.dep_ in _MODIFIER_EDGES:
             tokens.append(node.head)
