@@ -61,7 +61,7 @@ MIN_WORDS = 6
 CONTINUE_PARAGRAPHS = 2
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "him", "her"}
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the", "a", "an"}
-_DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "some"}
+_DETERMINERS = {"the", "a", "an", "one", "another", "this", "that", "some", "its", "their"}
 _SUBJ = {"nsubj", "nsubjpass"}
 _VIA_BY_HEADS = {"carry", "publish", "quote", "cite", "air", "broadcast", "report", "release"}
 
@@ -262,8 +262,13 @@ def _collect_mentions(st: _State) -> None:
     """PERSON entities and person-noun subjects (for "he"/"she"), bodies that speak ("it")."""
     for ent in st.doc.ents:
         if ent.label_ == "PERSON" and ent.start not in st.skip:
-            mention = _Mention(ent.start, _clean(ent.text), True, _is_subject(ent.root), False,
-                               _is_main_subject(ent.root))
+            # a full name opening its sentence is its subject, however the parser hangs it
+            # ("Lee Soon-ok, not her real name, escaped"), unless it owns ("Kim's husband")
+            opens = ent.start == ent.sent.start and len(ent) > 1 and not (
+                ent.end < len(st.doc) and st.doc[ent.end].tag_ == "POS")
+            mention = _Mention(ent.start, _clean(ent.text), True,
+                               _is_subject(ent.root) or opens, False,
+                               _is_main_subject(ent.root) or opens)
             st.mentions.append(mention)
             title = st.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
             sex = _TITLE_SEX.get(title) or _own_pronoun_sex(ent)  # "Ms Haley", "Kim ... his"
