@@ -28,6 +28,11 @@ def found_among(text: str, *types: str) -> str | None:
     return next(iter(found), None)
 
 
+def states(text: str) -> bool:
+    """Whether the text's candidates include an official statement."""
+    return "official_statement" in {c.type for c in candidates(text)}
+
+
 def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
     norm, doc = parse(text)
     timexes = tag(norm.text, DCT, doc=doc)
@@ -457,7 +462,7 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:
-    assert ("official_statement" in {c.type for c in candidates(sentence)}) is statement
+    assert states(sentence) is statement
 
 
 @pytest.mark.parametrize(
@@ -1324,7 +1329,7 @@ def test_events_a_border_slammed_shut_is_no_statement() -> None:
     ("North Korea denied the report on Monday.", True),
 ])
 def test_events_saying_nothing_is_no_statement(sentence: str, found: bool) -> None:
-    assert ("official_statement" in {c.type for c in candidates(sentence)}) is found
+    assert states(sentence) is found
 
 
 @pytest.mark.model
@@ -1351,6 +1356,17 @@ def test_events_an_event_in_a_before_clause_is_not_dated_by_the_main_one() -> No
     ("The decision called for tightening the guard on the frontier.", None),
     # goods that crossed are no illegal crossing
     ("The port is holding freight that already crossed the border.", None),
+    # "guards" (misparsed as the object of "sealed") does not veto the sealing; only a
+    # tightened guard is no closure
+    ("North Korea sealed its frontier with China in January 2020 and has since ordered "
+     "guards to shoot anyone who approaches it.", "border_closure"),
+    ("Pyongyang shut its border to guard against the coronavirus.", "border_closure"),
+    # people guided across the river crossed it; goods ferried across were smuggled
+    ("She was accused of guiding at least six people across the Tumen River into China.",
+     "illegal_crossing"),
+    ("The men tried to ferry copper and herbs across the Yalu River.", None),
+    # pupils ordered to attend an execution close no school
+    ("Even middle school students were ordered to attend and watch.", None),
 ])
 def test_events_wordings_of_set_ac(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "border_closure", "health_measure", "illegal_crossing") \
@@ -1374,7 +1390,7 @@ def test_events_a_negation_stops_at_a_time_phrase(sentence: str, modality: str) 
     ("North Korea confirmed its first case of the virus in May.", True),
 ])
 def test_events_a_confirmation_in_a_before_clause_is_none(sentence: str, found: bool) -> None:
-    assert ("official_statement" in {c.type for c in candidates(sentence)}) is found
+    assert states(sentence) is found
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -1385,7 +1401,7 @@ def test_events_a_confirmation_in_a_before_clause_is_none(sentence: str, found: 
      "retreated.", False),
 ])
 def test_events_its_ministry_speaks_for_the_state_named(text: str, found: bool) -> None:
-    assert ("official_statement" in {c.type for c in candidates(text)}) is found
+    assert states(text) is found
 
 
 @pytest.mark.parametrize(("sentence", "found"), [
@@ -1411,7 +1427,7 @@ def test_events_a_puppet_body_does_not_speak_for_the_state(sentence: str,
     ("North Korea called on the United States to drop its sanctions.", True),  # call_on
 ])
 def test_events_calling_it_something_is_a_statement(sentence: str, found: bool) -> None:
-    assert ("official_statement" in {c.type for c in candidates(sentence)}) is found
+    assert states(sentence) is found
 
 
 @pytest.mark.parametrize(("sentence", "etype"), [
@@ -1465,24 +1481,6 @@ def test_events_tourists_let_in_tests_shown_people_driven_to_quarantine(
     assert found_among(sentence, "border_reopening", "health_measure") == etype
 
 
-@pytest.mark.parametrize(("sentence", "etype"), [
-    # "guards" (misparsed as the object of "sealed") does not veto the sealing; only a
-    # tightened guard is no closure
-    ("North Korea sealed its frontier with China in January 2020 and has since ordered "
-     "guards to shoot anyone who approaches it.", "border_closure"),
-    ("Pyongyang shut its border to guard against the coronavirus.", "border_closure"),
-    # people guided across the river crossed it; goods ferried across were smuggled
-    ("She was accused of guiding at least six people across the Tumen River into China.",
-     "illegal_crossing"),
-    ("The men tried to ferry copper and herbs across the Yalu River.", None),
-    # pupils ordered to attend an execution close no school
-    ("Even middle school students were ordered to attend and watch.", None),
-])
-def test_events_guards_guides_and_pupils(sentence: str, etype: str | None) -> None:
-    assert found_among(sentence, "border_closure", "illegal_crossing", "health_measure") \
-        == etype
-
-
 @pytest.mark.parametrize(("sentence", "new"), [
     ("The three were shot by a firing squad on Monday.", False),  # those told of already
     ("Three men were shot by a firing squad on Monday.", True),
@@ -1513,7 +1511,7 @@ def test_events_people_who_travel_by_bus_across_a_bridge_cross_legally() -> None
     ("Pyongyang denied the report on Monday.", True),
 ])
 def test_events_speech_verbs_that_act(sentence: str, found: bool) -> None:
-    assert ("official_statement" in {c.type for c in candidates(sentence)}) is found
+    assert states(sentence) is found
 
 
 @pytest.mark.parametrize(("sentence", "etype"), [
