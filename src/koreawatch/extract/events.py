@@ -336,8 +336,8 @@ def _subject(token: Any) -> Any | None:
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 if child.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
+                    # "Pyongyang, which insists ...": Pyongyang
                     return (_owner_of_place(current.head) or [current.head])[0]
-                    # ("Pyongyang, which insists ...": Pyongyang)
                 return child
         if current.dep_ in ("conj", "xcomp", "advcl", "relcl") and current.head != current:
             current = current.head
@@ -523,10 +523,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     return True
 
 
-# what a verb of speech acts on when it does, not says: "admitted tourists", "declared a
-# buffer zone", "denied them the freedom to leave"
-_ADMITTED = frozenset({"tourist", "visitor", "holidaymaker", "foreigner", "traveller",
-                       "traveler", "group", "people", "person", "worker", "student"})
+# what a verb of speech acts on when it does, not says: "admitted tourists" (people, see
+# ``_ADMITTED``), "declared a buffer zone", "denied them the freedom to leave"
 _DECLARED = frozenset({"zone", "area", "emergency", "curfew", "lockdown", "quarantine",
                        "holiday"})
 
@@ -630,6 +628,8 @@ _PEOPLE = frozenset({
     "prisoner", "detainee", "captive", "hostage", "american", "pastor", "businessman",
     "professor", "teacher", "crew", "crewman", "fisherman", "sailor", "child", "family",
     "refugee", "he", "she", "him", "her", "they", "them", "who"})
+# people a state lets in ("the only holidaymakers the North has admitted")
+_ADMITTED = _PEOPLE | {"visitor", "holidaymaker", "foreigner", "traveller", "traveler", "group"}
 _HOLDING_PLACES = frozenset({"prison", "camp", "jail", "custody", "detention", "facility",
                              "cell", "captivity", "center", "centre", "hotel"})
 
@@ -1362,7 +1362,7 @@ def _new_referent(token: Any) -> bool:
     return False
 
 
-# determiners that point back to people already told of ("the three", "all two", "those")
+# determiners that point back to people already told of ("the three", "all three")
 _BACK = frozenset({"the", "these", "those", "all", "both"})
 _KIN = frozenset({"family", "families", "relative", "relatives", "wife", "husband",
                   "child", "children", "son", "daughter", "parent", "parents", "sibling"})
