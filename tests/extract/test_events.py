@@ -1524,3 +1524,17 @@ def test_events_speech_verbs_that_act(sentence: str, found: bool) -> None:
 ])
 def test_events_tour_groups_expected_or_sent(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "border_reopening") == etype
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # a health word naming a thing is no measure taken ...
+    ("The shipment included 15,000 coronavirus test kits and protective suits.", False),
+    ("Bribery will punch holes in their quarantine wall, she said.", False),
+    # ... but sites built for one are
+    ("The North has set up large disinfection sites in Sinuiju to handle imported goods.",
+     True),
+    ("Arrivals were quarantined for a month.", True),
+])
+def test_events_a_health_word_naming_a_thing_is_no_measure(sentence: str,
+                                                           found: bool) -> None:
+    assert ("health_measure" in {c.type for c in candidates(sentence)}) is found

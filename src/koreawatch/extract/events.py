@@ -1630,6 +1630,11 @@ def _reported_by(token: Any) -> bool:
     return False
 
 
+# places built for a health measure ("disinfection depots", "quarantine facilities")
+_HEALTH_SITES = frozenset({"site", "facility", "depot", "warehouse", "centre", "center",
+                           "complex", "station", "camp", "ward", "zone", "area", "point"})
+
+
 def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool) -> bool:
     """Whether a trigger that fits ``rule`` still tells no event of it: a standing state,
     a habit or trend (a statement too: "rarely admits"), another country's own act, the
@@ -1649,6 +1654,10 @@ def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool)
     if rule.type == "punishment" and any(
             c.dep_ in ("nsubjpass", "dobj") and c.ent_type_ == "ORG" for c in token.children):
         return True  # "ZTE would be fined": a company's penalty, no one punished
+    if rule.rule == "health.quarantine.v1" and token.pos_ == "NOUN" and token.dep_ == "compound" \
+            and token.head.lemma_.lower() not in _HEALTH_SITES:
+        return True  # "test kits", "quarantine rules": a thing named, no measure taken (but
+        # "disinfection sites" built are one)
     return _long_standing(token) or _foreign_act(token, rule, lexicon) \
         or _silence(token, rule) or (rule.type == "smuggling" and token.dep_ == "amod")
 
