@@ -1538,3 +1538,15 @@ def test_events_tour_groups_expected_or_sent(sentence: str, etype: str | None) -
 def test_events_a_health_word_naming_a_thing_is_no_measure(sentence: str,
                                                            found: bool) -> None:
     assert ("health_measure" in {c.type for c in candidates(sentence)}) is found
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [
+    # "shall" is a decree's rule, in force from the decree; "will" tells what is to come
+    ("Imports that are not urgently needed shall be suspended until further notice, the "
+     "decree says.", "asserted"),
+    ("Imports that are not urgently needed will be suspended next month, the decree says.",
+     "expected"),
+])
+def test_events_shall_is_a_rule_in_force(sentence: str, modality: str) -> None:
+    assert {c.modality for c in candidates(sentence) if c.type == "trade_suspension"} \
+        == {modality}

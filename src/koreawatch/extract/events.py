@@ -69,7 +69,7 @@ log = logging.getLogger(__name__)
 
 _BACKGROUND_MARKS = frozenset({"since", "before", "until", "till"})
 _PLAN_FORMS = frozenset({"plan", "plans", "planned", "planning"})  # not "planting"
-_EXPECT_WORDS = {"would", "will", "could", "might", "may", "shall", "should", "expect",
+_EXPECT_WORDS = {"would", "will", "could", "might", "may", "should", "expect",
                  "authorize", "instruct", "plan", "prepare", "intend", "propose", "aim",
                  "consider", "likely", "unlikely", "set", "going", "possible", "possibly",
                  "ready", "willingness", "offer", "seek", "must", "need", "necessary", "ought",
@@ -986,7 +986,7 @@ def _tense(token: Any) -> str:
     if token.dep_ in ("xcomp", "ccomp", "conj") and head != token:
         words |= {t.lower_ for t in head.children if t.dep_ in ("aux", "auxpass")}
         words.add(head.lower_)
-    if words & {"will", "would", "shall", "'ll"}:
+    if words & {"will", "would", "'ll"}:  # not "shall": a decree's rule, in force
         return "future"
     if words & {"has", "have", "'s", "'ve"} and token.tag_ in ("VBN",):
         return "present_perfect"
