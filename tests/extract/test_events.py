@@ -1550,3 +1550,12 @@ def test_events_a_health_word_naming_a_thing_is_no_measure(sentence: str,
 def test_events_shall_is_a_rule_in_force(sentence: str, modality: str) -> None:
     assert {c.modality for c in candidates(sentence) if c.type == "trade_suspension"} \
         == {modality}
+
+
+def test_events_freight_trains_read_as_a_verb_still_cross() -> None:
+    # illustrative; the parser takes "trains" for a verb whose subject is "Freight"
+    found = {c.type for c in candidates(
+        "Freight trains carrying flour, medical supplies and fertilizer crossed the "
+        "Sino-Korean Friendship Bridge to Sinuiju on Monday for the first time since late "
+        "April, the traders said.")}
+    assert "border_reopening" in found

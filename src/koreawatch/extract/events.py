@@ -470,7 +470,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         return False
     if rule.with_also and not rule.with_also & lemmas:
         return False
-    if rule.with_nouns and not any(t.pos_ in ("NOUN", "PROPN") and _forms(t) & rule.with_
+    if rule.with_nouns and not any((t.pos_ in ("NOUN", "PROPN") or _noun_read_as_verb(t))
+                                   and _forms(t) & rule.with_
                                    for t in _phrase_tokens(token)[0]):
         return False  # "cuts fueled by a miscalculation": no fuel is cut
     if rule.with_object and not rule.with_ & _acted_on_lemmas(token):
@@ -555,6 +556,16 @@ def _names_as(verb: Any) -> bool:
     if any(c.dep_ == "oprd" for c in verb.children) or len(objects) > 1:
         return True
     return bool(objects) and any(t.is_quote for t in verb.doc[objects[0].i:verb.sent.end])
+
+
+def _noun_read_as_verb(token: Any) -> bool:
+    """ "Freight trains carrying flour crossed the bridge": the parser reads "trains" as a
+    verb whose subject is "freight"; a plural right after the noun it took for its subject,
+    opening the sentence, is that noun's head."""
+    if token.pos_ != "VERB" or token.tag_ != "VBZ" or token.i - 1 != token.sent.start:
+        return False
+    before = token.doc[token.i - 1]
+    return before.dep_ == "nsubj" and before.head == token and before.pos_ in ("NOUN", "PROPN")
 
 
 def _objects_shared(verb: Any) -> list[Any]:
