@@ -1559,3 +1559,14 @@ def test_events_freight_trains_read_as_a_verb_still_cross() -> None:
         "Sino-Korean Friendship Bridge to Sinuiju on Monday for the first time since late "
         "April, the traders said.")}
     assert "border_reopening" in found
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # goods that enter or move are no people crossing and no troops deployed
+    ("A consignment of measles and polio vaccines has finally entered the country.", None),
+    ("For years, he said, goods moved across it at night with the guards' blessing.", None),
+    ("Security officials had been posted at the Sinuiju freight yard last week.",
+     "security_reinforcement"),
+])
+def test_events_goods_that_move_are_no_people(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "illegal_crossing", "security_reinforcement") == etype
