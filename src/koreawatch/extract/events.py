@@ -584,12 +584,7 @@ def _says_what(noun: Any) -> bool:
 
 
 # prepositions of a time phrase, whose clause the verb they hang on does not govern
-_TIME_PREPS = frozenset({"since", "until", "till", "before", "after"})
-# a state's organs, which speak for it when the text says "its" ("its foreign ministry")
-_OWN_BODIES = frozenset({"ministry", "government", "leader", "leadership", "media", "agency",
-                         "spokesman", "spokeswoman", "spokesperson", "official", "army",
-                         "military", "envoy", "embassy", "mission", "newspaper", "regime",
-                         "delegation", "committee"})
+_TIME_PREPS = _BACKGROUND_MARKS | {"after"}
 # modals that leave a statement unmade ("may say", "could announce", "would deny")
 _MAYBE = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 # modal forms that are other words too ("That May", "the will of the people")
@@ -601,6 +596,10 @@ _FRESH = frozenset({"recent", "latest", "new", "fresh"})
 # bodies whose names end like acts ("the Kim government", "its defence department")
 _BODY_NOUNS = frozenset({"government", "parliament", "department", "leadership", "mission",
                          "delegation", "legation", "commission"})
+# a state's organs, which speak for it when the text says "its" ("its foreign ministry")
+_OWN_BODIES = _BODY_NOUNS | {"ministry", "leader", "media", "agency", "spokesman",
+                             "spokeswoman", "spokesperson", "official", "army", "military",
+                             "envoy", "embassy", "newspaper", "regime", "committee"}
 _ACT_NOUNS = frozenset({"move", "decision", "test", "launch", "step", "act", "action", "plan",
                         "offer", "response", "refusal", "failure", "closure", "collapse"})
 
