@@ -1570,3 +1570,16 @@ def test_events_freight_trains_read_as_a_verb_still_cross() -> None:
 ])
 def test_events_goods_that_move_are_no_people(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "illegal_crossing", "security_reinforcement") == etype
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    # a defector named Kim, introduced in full, keeps the bare surname afterwards
+    ("Kim Eun-hee, a former nurse, crossed the Tumen in 2019. Kim said that a neighbour "
+     "was caught on the riverbank.", False),
+    # with only the leaders named in full, a bare "Kim" is the leader
+    ("Kim Il Sung founded the state. Kim said that the border would stay shut.", True),
+    ("Kim said that the border would stay shut.", True),
+])
+def test_events_a_bare_surname_follows_the_private_person_named_before(
+        text: str, statement: bool) -> None:
+    assert states(text) is statement

@@ -749,6 +749,8 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
         return False  # "a North Korean woman who reached Seoul told the Post": no official
     if any(c.lower_ == "puppet" for c in subject.children):
         return False  # the state's own media name the South's bodies "the puppet ..."
+    if _private_namesake(subject, lexicon):
+        return False  # "Kim Eun-hee ... Kim said": the defector, not the leader
     if _is_state(_span_text(subject), lexicon, own_media) or _of_state(subject, lexicon) \
             or _carried_by_state(subject, lexicon):
         return True
@@ -756,6 +758,18 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
     # delegation, told": the apposition names it (not "Lee, a former North Korean diplomat")
     return any(c.dep_ == "appos" and not _former(c) and _of_state(c, lexicon)
                for c in subject.children)
+
+
+def _private_namesake(subject: Any, lexicon: Lexicon) -> bool:
+    """A bare surname ("Kim") in an article that has introduced, before it, someone of that
+    name who does not speak for the state ("Kim Eun-hee, a defector"): reporters then keep
+    the bare name for that person and write the leader's in full."""
+    if subject.pos_ != "PROPN" or any(c.dep_ in ("compound", "flat") for c in subject.children) \
+            or subject.head.dep_ == "compound" and subject.dep_ == "compound":
+        return False
+    return any(e.label_ == "PERSON" and e.end <= subject.i and len(e) > 1
+               and subject.lower_ in (e[0].lower_, e[-1].lower_)
+               and not _is_state(e.text, lexicon) for e in subject.doc.ents)
 
 
 def _carried_by_state(subject: Any, lexicon: Lexicon) -> bool:
