@@ -1583,3 +1583,20 @@ def test_events_goods_that_move_are_no_people(sentence: str, etype: str | None) 
 def test_events_a_bare_surname_follows_the_private_person_named_before(
         text: str, statement: bool) -> None:
     assert states(text) is statement
+
+
+@pytest.mark.parametrize(("sentence", "aid"), [
+    # what a train or a ship carries is cargo until something marks it as aid
+    ("Freight trains carrying flour, medical supplies and fertilizer crossed the bridge to "
+     "Sinuiju on Monday.", False),
+    ("On the return trips the smugglers carried antibiotics and painkillers.", False),
+    ("A ship carrying wheat donated by Russia docked at Rajin on Wednesday.", True),
+    ("A convoy of lorries carried the UNICEF cargo over the bridge on Monday.", True),
+    ("About a million doses were carried by freight train to Sinuiju on Monday.", True),
+    # a shipment of a commodity is trade, of vaccines or relief aid
+    ("Shipments of Chinese rice stopped entirely in January.", False),
+    ("A shipment of vaccines reached Nampo in January.", True),
+])
+def test_events_carried_goods_are_aid_only_when_marked_as_aid(sentence: str,
+                                                              aid: bool) -> None:
+    assert ("aid_delivery" in {c.type for c in candidates(sentence)}) is aid
