@@ -1600,3 +1600,64 @@ def test_events_a_bare_surname_follows_the_private_person_named_before(
 def test_events_carried_goods_are_aid_only_when_marked_as_aid(sentence: str,
                                                               aid: bool) -> None:
     assert ("aid_delivery" in {c.type for c in candidates(sentence)}) is aid
+
+
+@pytest.mark.parametrize(("sentence", "etype", "modality"), [
+    # a ship stopped, taken into custody or searched is a crackdown on sanctions-breaking
+    ("The United States government took custody of the ship on Thursday.", "crackdown",
+     "asserted"),
+    ("Indonesian authorities stopped the ship in April off Balikpapan.", "crackdown",
+     "asserted"),
+    ("Washington was preparing further seizures of ships involved in the trade.",
+     "crackdown", "expected"),
+    # the crew of a ship is arrested; the ship itself is not
+    ("The ship's 25 North Korean crew members were arrested.", "arrest", "asserted"),
+    ("None of the ship's 25 North Korean crew members were arrested.", "arrest", "negated"),
+    # coal loaded onto ships at sea is smuggled
+    ("Coal had been loaded at night onto foreign-flagged ships at the port.", "smuggling",
+     "asserted"),
+    # imports capped and sanctions announced cut trade
+    ("The resolution limits North Korea's imports of refined petroleum products.",
+     "trade_suspension", "asserted"),
+    ("The U.S. administration announced new sanctions against dozens of vessels.",
+     "trade_suspension", "asserted"),
+])
+def test_events_ships_stopped_loaded_and_sanctioned(sentence: str, etype: str,
+                                                    modality: str) -> None:
+    assert (etype, modality) in {(c.type, c.modality) for c in candidates(sentence)}
+
+
+def test_events_a_detained_ship_is_no_arrest() -> None:
+    assert found_among("Police detained the ship at Busan on Friday.", "arrest") is None
+
+
+@pytest.mark.parametrize(("sentence", "etype", "modality"), [
+    # a place opened or closed to tourists, a service that begins, a train that pulls in
+    ("Rason had been closed to tourists until further notice.", "border_closure",
+     "asserted"),
+    ("The company hoped Rason would reopen to Western travelers in the autumn.",
+     "border_reopening", "expected"),
+    ("Scheduled flights between Moscow and Pyongyang will begin on July 27.",
+     "border_reopening", "expected"),
+    ("A direct passenger train from Moscow pulled into Pyongyang last month.",
+     "border_reopening", "asserted"),
+    ("About 250 workers returned from Russia by train in late January.", "border_reopening",
+     "asserted"),
+    # what could not be done did not happen
+    ("Lorries were unable to cross the Friendship Bridge into Sinuiju.", "border_reopening",
+     "negated"),
+])
+def test_events_places_opened_to_people_and_services_begun(sentence: str, etype: str,
+                                                           modality: str) -> None:
+    assert (etype, modality) in {(c.type, c.modality) for c in candidates(sentence)}
+
+
+def test_events_a_museum_opened_to_visitors_is_no_border() -> None:
+    assert found_among("The museum was opened to visitors in Pyongyang in 2019.",
+                       "border_reopening") is None
+
+
+def test_time_the_start_of_a_gap_does_not_date_the_event() -> None:
+    [(_cand, when)] = timed("Last month, a passenger train from Moscow pulled into Pyongyang "
+                            "for the first time since 2020.")
+    assert (when.start, when.end, when.precision) == ("2021-02-01", "2021-02-28", "month")

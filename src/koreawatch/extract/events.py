@@ -96,6 +96,8 @@ _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
 # a negated verb above that does not deny the event ("did not stop them from crossing",
 # "did not intend to cross": they crossed)
 _INTENT_VERBS = frozenset({"intend", "mean"})
+# words that say an act could not be done ("lorries were unable to cross", "failed to reach")
+_UNABLE = frozenset({"unable", "fail"})
 _UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt", *_INTENT_VERBS}
 _HABITUAL = {"often", "usually", "routinely", "typically", "frequently", "regularly",
              "sometimes", "commonly", "generally", "habitually"}
@@ -1025,6 +1027,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     """(modality, why) for a trigger in ``sent``."""
     if any(c.dep_ == "neg" for c in token.children):
         return "negated", "negation on the trigger"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in _UNABLE:
+        return "negated", f"{token.head.text!r}: it could not happen"  # "unable to cross"
     subject = _subject(token) if token.pos_ == "VERB" else None
     if subject is not None and (subject.lower_ in ("nobody", "none", "no-one")
                                 or _with_no(subject)):
