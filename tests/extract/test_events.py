@@ -1661,3 +1661,24 @@ def test_time_the_start_of_a_gap_does_not_date_the_event() -> None:
     [(_cand, when)] = timed("Last month, a passenger train from Moscow pulled into Pyongyang "
                             "for the first time since 2020.")
     assert (when.start, when.end, when.precision) == ("2021-02-01", "2021-02-28", "month")
+
+
+@pytest.mark.parametrize(("sentence", "etype", "modality"), [
+    ("Officials have tried to stop private traders from selling rice and maize.",
+     "crackdown", "asserted"),
+    ("The parliament passed an act which prescribes up to 15 years of hard labour for "
+     "watching South Korean films.", "crackdown", "asserted"),
+    ("The North was likely to tighten its ideological controls in the coming months.",
+     "crackdown", "expected"),
+    # "the three" counted just before are people held
+    ("The three have been held at the county detention facility since February.", "arrest",
+     "asserted"),
+])
+def test_events_traders_stopped_laws_and_controls(sentence: str, etype: str,
+                                                  modality: str) -> None:
+    assert (etype, modality) in {(c.type, c.modality) for c in candidates(sentence)}
+
+
+def test_events_traders_who_stop_selling_are_no_crackdown() -> None:
+    assert found_among("Traders stopped selling rice in the market last week.",
+                       "crackdown") is None

@@ -443,3 +443,16 @@ def test_tag_new_years_address_is_the_first_of_january() -> None:
     found = tag("During his New Year's address, Kim said the launch was near.",
                 dt.date(2017, 4, 15))
     assert [(t.text, t.value) for t in found] == [("New Year's", "2017-01-01")]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # a first month without a year takes the second's: never a range that ends first
+    ("Barges unloaded coal between January and August of last year.", "2020-01-01",
+     "2020-08-31"),
+    ("The crossing stayed shut from November to February 2021.", "2020-11-01", "2021-02-28"),
+    ("Exports fell between January and August 2019.", "2019-01-01", "2019-08-31"),
+])
+def test_time_a_range_takes_its_year_from_the_second_month(text: str, start: str,
+                                                           end: str) -> None:
+    [found] = ranges(text, DCT)
+    assert (found.interval_start, found.interval_end) == (start, end)

@@ -678,7 +678,7 @@ def _holds_person(token: Any, lexicon: Lexicon) -> bool:
             p.tag_ in ("WP", "WDT") for p in patients):
         patients.append(token.head)
     if not any(p.ent_type_ in ("PERSON", "NORP") or p.lemma_.lower() in _PEOPLE
-               or p.lower_ in _PEOPLE for p in patients):
+               or p.lower_ in _PEOPLE or _counted_back(p) for p in patients):
         return False
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is not None and _is_state(_span_text(subject), lexicon):
@@ -695,6 +695,13 @@ def _holds_person(token: Any, lexicon: Lexicon) -> bool:
                 t.ent_type_ == "DATE" for g in objects for t in g.subtree):
             return True
     return False
+
+
+def _counted_back(noun: Any) -> bool:
+    """ "The three have been held ...": a number with "the" that stands for people just
+    counted."""
+    return noun.pos_ == "NUM" and any(c.dep_ == "det" and c.lower_ == "the"
+                                      for c in noun.children)
 
 
 def _finite(verb: Any) -> bool:
