@@ -1682,3 +1682,40 @@ def test_events_traders_stopped_laws_and_controls(sentence: str, etype: str,
 def test_events_traders_who_stop_selling_are_no_crackdown() -> None:
     assert found_among("Traders stopped selling rice in the market last week.",
                        "crackdown") is None
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Kim Yo Jong dismissed reports of arms exports to Russia as absurd.", "punishment"),
+    ("The U.S. is talking about imposing a maritime blockade on the DPRK.", "health_measure"),
+    ("The trial is the result of a crackdown on phones that the MSS has been running in "
+     "border areas since January.", "illegal_crossing"),
+    ("Two soldiers were executed last year for taking bribes from smugglers.", "smuggling"),
+    ("The North is likely to tighten its ideological controls in border regions.",
+     "border_closure"),
+    ("North Korea has sent thousands of troops to fight alongside Russian forces.",
+     "security_reinforcement"),
+    ("Kim ordered that no aid be accepted, for fear it would carry the coronavirus across "
+     "the sealed border.", "smuggling"),
+    ("The returnees will be kept in the quarantine facility for 30 days.", "arrest"),
+    ("Pyongyang has not responded, and no aid has crossed the border.", "illegal_crossing"),
+    ("On February 20, a tour group crossed the Tumen River bridge into Rason.",
+     "illegal_crossing"),
+    ("Indonesia stopped the ship in April, and it has been detained there ever since.",
+     "arrest"),
+])
+def test_events_words_that_only_look_like_an_event(sentence: str, etype: str) -> None:
+    assert found_among(sentence, etype) is None
+
+
+def test_events_a_trial_held_is_not_a_phone_seized() -> None:
+    found = candidates("Authorities held a public trial last week at which two women "
+                       "accused of arranging illegal phone calls were sentenced.")
+    assert "crackdown.seize.v1" not in {c.rule for c in found}
+
+
+def test_time_an_offset_after_clause_dates_the_earlier_event_only() -> None:
+    found = timed("Passenger traffic across the bridge has still not resumed, nearly five "
+                  "years after North Korea closed its borders in January 2020.")
+    when = {c.type: (t.start, t.end, t.precision) for c, t in found}
+    assert when["border_reopening"] == ("2021-02-13", "2021-03-15", "approx")
+    assert when["border_closure"] == ("2020-01-01", "2020-01-31", "month")

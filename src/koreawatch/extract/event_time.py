@@ -90,6 +90,7 @@ _SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|s
                     r"(pandemic|coronavirus|covid|outbreak)", re.I)
 _SINCE_DATE = re.compile(r"\b(since|ever since)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)"
                          r"\s+of\s+)?$", re.I)
+_OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago)\b", re.I)
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;:]{0,40}\bsince\s+(?:the\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.I)
 # a clock time names its day only with one of these ("9 a.m. on Monday", "Thursday night");
@@ -181,7 +182,8 @@ def choose_time(
     usable = [t for t in usable if not _FIRST_SINCE.search(text[max(0, t.start - 60):t.start])
               ] or usable  # "last month ... for the first time since 2020": the gap's start
     durations = [t for t in timexes if t.type == "DURATION" and cand.sent_start <= t.start
-                 < cand.sent_end and t.duration_days]
+                 < cand.sent_end and t.duration_days
+                 and not _OFFSET_AFTER.match(text[t.end:t.end + 12])]  # "five years after"
     duration = _nearest(durations, cand.trigger_start).duration_days if durations else None
     sentence = text[cand.sent_start:cand.sent_end]
     if cand.background_clause:  # "running again in January, for the first time since the

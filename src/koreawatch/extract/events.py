@@ -424,7 +424,7 @@ def _vetoing_lemmas(token: Any) -> set[str]:
     around it, which may belong to a neighbouring event); a conjoined verb's head is a
     sibling event, not part of its phrase; a relative or adjectival clause also sees the
     whole list of nouns it describes ("balloons, leaflets and other material sent")."""
-    lemmas = _own_lemmas(token)
+    lemmas = _own_lemmas(token) | _purpose_lemmas(token)
     if token.dep_ == "conj":  # "closed its borders and declared an emergency": a sibling
         return lemmas | {token.lower_}
     if token.head != token:
@@ -1205,6 +1205,14 @@ def _own_lemmas(token: Any) -> set[str]:
     return {t.lemma_.lower() for t in token.subtree if t.i not in skip}
 
 
+def _purpose_lemmas(token: Any) -> set[str]:
+    """Lemmas of the trigger's purpose clause ("sent troops to fight alongside Russian
+    forces"): what an act is for can tell what it is not."""
+    return {t.lemma_.lower() for c in token.children
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for t in c.subtree}
+
+
 def _flow(rule: TriggerRule, lemmas: set[str]) -> str | None:
     if rule.type in ("trade_suspension", "trade_resumption", "smuggling"):
         return "cargo"
@@ -1315,6 +1323,9 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
         earlier = first and "since" in marks  # "the first shipment since it sealed its
         # borders in 2020": the clause dates the earlier event, not the first one since
         purpose = bool(marks & {"so", "lest"})  # "so that houses can be built by October"
+        offset = bool(marks & {"after", "before"}) and any(  # "not resumed, five years
+            c.dep_ == "npadvmod" and c.i < m.i for c in node.children  # after it closed
+            for m in node.children if m.dep_ == "mark")  # in January 2020"
         own_modifier = (node.dep_ in _MODIFIER_EDGES or concessive or earlier) \
             and node.head == token
         if node.dep_ == "acl" and (
@@ -1329,7 +1340,8 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
             # "banned under sanctions adopted in 2017": the law's
         stative = node.lemma_.lower() in _STATIVE  # "the roads linking the two Koreas"
         if not own_modifier and not stative and (node.dep_ in _MODIFIER_EDGES or concessive
-                                                 or earlier or purpose or _occasion(node)):
+                                                 or earlier or purpose or offset
+                                                 or _occasion(node)):
             start, end = _char_span(node)
             if not start <= token.idx < end:
                 spans.append((start, end))
