@@ -466,3 +466,22 @@ def test_attribution_the_articles_own_outlet_is_no_source_of_it(nlp: Any) -> Non
     assert _chain_at(nlp, text, "Guards were told", outlet="Daily NK")[0] == (
         "a source in Jagang Province",)
     assert _chain_at(nlp, text, "three teenagers", outlet="Reuters")[0] == ("Daily NK",)
+
+
+@pytest.mark.parametrize(("text", "phrase", "chain"), [
+    # who expects or predicts something is its source; a passive or a pronoun names no one
+    ("Most traders here expect the border to open to travelers next spring.",
+     "the border to open", ("Most traders here",)),
+    ("Yoon Ha-rin, a fellow at the Asan Institute, predicts that tour groups will be allowed "
+     "back next year.", "tour groups will be allowed back", ("Yoon Ha-rin",)),
+    ("The border with China is expected to reopen in the spring.", "reopen in the spring",
+     None),
+    ("A former soldier said the posts fit a pattern.\n\nWe expect the fortification to "
+     "continue.", "the fortification to continue", None),
+    # people on a trip speak for what they saw
+    ("Participants said they were swabbed for COVID-19 at the border post.",
+     "they were swabbed", ("Participants",)),
+])
+def test_attribution_opinions_and_participants(nlp: Any, text: str, phrase: str,
+                                               chain: tuple[str, ...] | None) -> None:
+    assert _chain_at(nlp, text, phrase)[0] == chain

@@ -84,7 +84,11 @@ SPEECH_LEMMAS = _words(
     "say report claim tell state announce add note warn confirm reveal allege write insist "
     "explain estimate find assert acknowledge admit disclose quote cite conclude "
     "testify recount recall describe tweet show indicate"
-)
+) | frozenset(("expect", "predict", "forecast"))
+# verbs of opinion that attribute what follows to their subject ("analysts expect the border
+# to reopen", "Yoon predicts that tours will resume") only in the active voice: "the border
+# is expected to reopen" names no one
+OPINION_LEMMAS = frozenset(("expect", "predict", "forecast"))
 HEDGE_WORDS = _words("reportedly allegedly purportedly supposedly")
 HEDGE_PASSIVES = _words("say believe report rumor rumour think")
 HEDGE_NAMES = frozenset(
@@ -117,6 +121,8 @@ SOURCE_NOUNS = _words(
     "citizen citizens student students teacher doctor leader leaders tank think-tank embassy "
     "consulate post centre center foundation firm company operator programme program "
     "association federation partner partners contact contacts bureau figures statistics "
+    "participant participants visitor visitors traveler travelers traveller travellers "
+    "tourist tourists broker brokers villager villagers "
     + _IMAGE_NOUNS
 )
 SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -373,6 +379,12 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
         return None
     if verb.lower_ in ("citing", "quoting"):
         return None
+    if lemma in OPINION_LEMMAS and (verb.tag_ == "VBN" or not any(
+            c.dep_ == "nsubj" for c in verb.children) or not any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) or any(
+            c.dep_ == "nsubj" and _is_pronoun(c) for c in verb.children)):
+        return None  # "is expected to", "expected arrivals": no one's opinion; "we expect",
+        # "they expect": the authors', or the speaker's already cited
     if lemma in ("cite", "quote") and verb.dep_ == "relcl":
         return None
     if (lemma == "find" and
