@@ -1719,3 +1719,10 @@ def test_time_an_offset_after_clause_dates_the_earlier_event_only() -> None:
     when = {c.type: (t.start, t.end, t.precision) for c, t in found}
     assert when["border_reopening"] == ("2021-02-13", "2021-03-15", "approx")
     assert when["border_closure"] == ("2020-01-01", "2020-01-31", "month")
+
+
+def test_time_expected_before_the_end_of_the_year_runs_from_now_to_its_end() -> None:
+    [(cand, when)] = timed("Truck traffic across the Yalu could resume before the end of "
+                           "the year.")
+    assert cand.modality == "expected"
+    assert (when.start, when.end) == ("2021-03-15", "2021-12-31")

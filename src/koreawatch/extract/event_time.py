@@ -298,6 +298,11 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
         return TimeChoice(dct.isoformat(), last, "approx", best.text,
                           f"deadline: from publication to {deadline['prep'].lower()} the "
                           f"date: {rule}: {best.reason}")
+    if cand.modality == "expected" and dct is not None and deadline and start and end \
+            and start <= dct.isoformat() < end:  # "could resume before the end of the year"
+        return TimeChoice(dct.isoformat(), end, "approx", best.text,
+                          f"deadline: from publication to the end of the period: {rule}: "
+                          f"{best.reason}")
     if cand.modality != "expected" and cand.tense in ("past", "present_perfect") and dct \
             and start and start > dct.isoformat():  # "reopened a day later": of what?
         return TimeChoice(None, dct.isoformat(), "unknown", best.text,
