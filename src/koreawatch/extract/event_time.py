@@ -90,6 +90,7 @@ _SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|s
                     r"(pandemic|coronavirus|covid|outbreak)", re.I)
 _SINCE_DATE = re.compile(r"\b(since|ever since)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)"
                          r"\s+of\s+)?$", re.I)
+_PERIOD_END = re.compile(r"(?:the\s+)?end\b", re.I)
 _OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago)\b", re.I)
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;:]{0,40}\bsince\s+(?:the\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.I)
@@ -294,7 +295,8 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
             return TimeChoice(start, None, "unknown", best.text,  # before spring": after
                               f"deadline: not before the date: {rule}: {best.reason}")
         last = (date.fromisoformat(start) - timedelta(days=1)).isoformat() \
-            if deadline["prep"].lower() == "before" else end
+            if deadline["prep"].lower() == "before" and not _PERIOD_END.match(best.text) \
+            else end  # "before July": June at the latest; "before the end of the year": December
         return TimeChoice(dct.isoformat(), last, "approx", best.text,
                           f"deadline: from publication to {deadline['prep'].lower()} the "
                           f"date: {rule}: {best.reason}")
