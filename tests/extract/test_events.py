@@ -1726,3 +1726,20 @@ def test_time_expected_before_the_end_of_the_year_runs_from_now_to_its_end() -> 
                            "the year.")
     assert cand.modality == "expected"
     assert (when.start, when.end) == ("2021-03-15", "2021-12-31")
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    ("Trucks stopped crossing the Friendship Bridge on July 28.", "border_reopening"),
+    ("North Koreans stranded in China have begun coming home across the Yalu River.",
+     "illegal_crossing"),
+    ("Many roads, bridges and sections of railway were washed away or destroyed.",
+     "border_closure"),
+    ("Millions of students and soldiers are sent to the farms every spring.",
+     "security_reinforcement"),
+    ("Pyongyang launched balloons carrying rubbish over the border.", "smuggling"),
+    ("The official was shot in front of hundreds of traders summoned to watch the "
+     "execution.", "crackdown"),
+])
+def test_events_stopped_crossings_homecomings_and_floods_are_not_those_events(
+        sentence: str, etype: str) -> None:
+    assert found_among(sentence, etype) is None

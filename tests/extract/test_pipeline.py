@@ -582,6 +582,10 @@ def test_restatement_bounded_only_by_publication_joins_the_dated_event() -> None
      False),
     ("Pyongyang has declared an emergency to protect itself against the virus which first "
      "emerged in neighbouring China.", True),
+    # the city that reported the outbreak is the one placed under lockdown
+    ("Trains to Sinuiju stopped in late April, after Dandong reported its own outbreak and "
+     "was placed under lockdown.", False),
+    ("Sinuiju reported an outbreak in late April and was placed under lockdown.", True),
 ])
 def test_a_health_measure_naming_only_foreign_places_is_out_of_scope(text: str,
                                                                      found: bool) -> None:

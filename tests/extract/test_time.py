@@ -456,3 +456,18 @@ def test_time_a_range_takes_its_year_from_the_second_month(text: str, start: str
                                                            end: str) -> None:
     [found] = ranges(text, DCT)
     assert (found.interval_start, found.interval_end) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "dct", "values"), [
+    # a year named later in the sentence does not date the month before it
+    ("Air Koryo resumed flights in late August, the first since North Korea sealed its "
+     "borders in January 2020.", dt.date(2023, 9, 20), ["2023-08", "2020-01"]),
+    # "since February" is the last February whatever the tense
+    ("Russian groups have been visiting Pyongyang since February.", dt.date(2024, 12, 5),
+     ["2024-02"]),
+    # ages are no decades, also when coordinated
+    ("The men, in their thirties and forties, were shot last Wednesday.",
+     dt.date(2021, 10, 18), ["2021-10-13"]),
+])
+def test_time_months_since_and_ages(text: str, dct: dt.date, values: list[str]) -> None:
+    assert [t.value for t in tag(text, dct)] == values

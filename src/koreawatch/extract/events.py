@@ -266,6 +266,9 @@ class Candidate:
     # what a statement says ("said that he would wait until the end of the year"): a date
     # in it that reaches past publication tells what was said, not when
     said: tuple[int, int] | None = None
+    # the subject a conjoined verb shares with the verb before it ("Dandong reported an
+    # outbreak and was placed under lockdown": Dandong)
+    shared_subject: tuple[int, int] | None = None
 
 
 def _phrase_lemmas(token: Any) -> set[str]:
@@ -1660,8 +1663,19 @@ def find_candidates(
                 or _known_people(token),
                 foreign_modifiers=_foreign_modifiers(token),
                 said=_said_span(token) if rule.type == "official_statement" else None,
+                shared_subject=_shared_subject(token),
             ))
     return found
+
+
+def _shared_subject(token: Any) -> tuple[int, int] | None:
+    """The span of the subject of the verb a subjectless conjoined trigger (or the verb a
+    trigger noun hangs on: "was placed under lockdown") follows."""
+    verb = _governing(token)[-1]
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None if subject is None else _char_span(subject)
 
 
 def _reported_by(token: Any) -> bool:

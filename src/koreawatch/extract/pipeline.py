@@ -149,6 +149,9 @@ def _foreign_health(cand: ev.Candidate, mentions: Sequence[PlaceMention], text: 
     inside = [m for m in mentions if cand.clause_start <= m.start < cand.clause_end]
     if any(_kp(m) for m in inside) or ev.names_state(text[cand.clause_start:cand.clause_end]):
         return False
+    if not inside and cand.shared_subject is not None:  # "after Dandong reported an
+        start, end = cand.shared_subject  # outbreak and was placed under lockdown"
+        inside = [m for m in mentions if start <= m.start < end]
     return any(not m.place.id.startswith("KP") for m in inside)
 
 

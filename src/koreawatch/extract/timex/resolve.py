@@ -105,7 +105,7 @@ class Context:
         tense = self.tense(start, end)
         named = self.month_named
         that = THAT_BEFORE.search(self.text, max(0, start - 6), start)
-        if named is not None and tense != FUTURE and (
+        if named is not None and tense != FUTURE and named[0] < start and (
                 that or self.sentences.bounds(named[0]) == self.sentences.bounds(start)):
             return named[1] + (1 if month < named[2] else 0)
         year = self.dct.year

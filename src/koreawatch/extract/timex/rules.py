@@ -141,6 +141,9 @@ _RANGE_CLOSE = re.compile(
 _ABBR_ONLY = re.compile(r"(?i)^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$")
 
 
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+$")
+
+
 def h_month(m: re.Match[str], ctx: Context) -> Norm | None:
     name, rel, part = m["mon"], _g(m, "rel"), _g(m, "part")
     if not rel and not part:
@@ -164,6 +167,9 @@ def h_month(m: re.Match[str], ctx: Context) -> Norm | None:
         if closing:  # "between March and November 2021": the year the range closes in
             end_year = int(closing["year"])
             year = end_year - (1 if month > _month(closing["mon"]) else 0)
+        elif _SINCE_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]):
+            year = ctx.dct.year - (1 if month > ctx.dct.month else 0)  # "since February":
+            # the last February, whatever the tense ("have been visiting since February")
         else:
             year = ctx.year_for_month(month, m.start(), m.end())
     mod = _part_mod(part)
@@ -228,11 +234,12 @@ def h_year(m: re.Match[str], ctx: Context) -> Norm | None:
                 reference=not mod)
 
 
-_AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|our|your)\s+$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:\w+\s+(?:and|or|to)\s+)?$",
+                         re.I)  # "in their thirties and forties": both ages
 
 
 def h_decade(m: re.Match[str], ctx: Context) -> Norm | None:
-    if _AGE_BEFORE.search(m.string[max(0, m.start() - 8):m.start()]):
+    if _AGE_BEFORE.search(m.string[max(0, m.start() - 30):m.start()]):
         return None  # "a man in his twenties", "women in their late 30s": an age
     if m["dec"] or m["dec2"]:
         digits = m["dec"] or m["dec2"]
