@@ -685,3 +685,17 @@ def test_pipeline_a_lead_and_its_dated_detail_are_one_event(text: str, records: 
     found = [e for e in result.events if e.type == "punishment"]
     assert len(found) == records
     assert found[-1].when.start == "2021-11-15"
+
+
+def test_a_reopening_by_another_vehicle_is_another_reopening() -> None:
+    # illustrative: flights resumed, then buses crossing, are two reopenings; the same
+    # trains told twice are one
+    text = ("Buses carrying returnees from China began crossing the Friendship Bridge from "
+            "Dandong in late August. Air Koryo resumed flights to Beijing and Vladivostok in "
+            "late August.")
+    result = _report(text, date(2023, 9, 20), "RFA")
+    assert len([e for e in result.events if e.type == "border_reopening"]) == 2
+    text = ("Freight trains crossed the Friendship Bridge into Sinuiju in late August. The "
+            "trains crossed the bridge again, carrying flour.")
+    result = _report(text, date(2023, 9, 20), "RFA")
+    assert len([e for e in result.events if e.type == "border_reopening"]) == 1

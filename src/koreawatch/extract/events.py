@@ -269,6 +269,9 @@ class Candidate:
     # the subject a conjoined verb shares with the verb before it ("Dandong reported an
     # outbreak and was placed under lockdown": Dandong)
     shared_subject: tuple[int, int] | None = None
+    # the kinds of vehicle the trigger's phrase names ("buses ... began crossing", "Air
+    # Koryo resumed flights"): a border event of one kind is not a restatement of another's
+    vehicles: frozenset[str] = frozenset()
 
 
 def _phrase_lemmas(token: Any) -> set[str]:
@@ -1664,8 +1667,13 @@ def find_candidates(
                 foreign_modifiers=_foreign_modifiers(token),
                 said=_said_span(token) if rule.type == "official_statement" else None,
                 shared_subject=_shared_subject(token),
+                vehicles=frozenset(_vetoing_lemmas(token) & _VEHICLES),
             ))
     return found
+
+
+_VEHICLES = frozenset({"train", "flight", "bus", "truck", "lorry", "ferry", "ship", "plane",
+                       "coach", "wagon"})
 
 
 def _shared_subject(token: Any) -> tuple[int, int] | None:
@@ -1814,6 +1822,8 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
             ta.start and tb.start and ta.end and tb.end and not _overlap(ta, tb))
     if ca.anchors and cb.anchors and not ca.anchors & cb.anchors:
         return False  # "KOTI was seized" and "the Lighthouse Winmore was seized"
+    if ca.vehicles and cb.vehicles and not ca.vehicles & cb.vehicles:
+        return False  # buses crossing the bridge and flights resumed: two reopenings
     if cb.new_referent or cb.sequel:
         return False  # "One advisor ... was deported": someone new, so another event
     if cb.definite and not (pa and pb and not set(pa) & set(pb)) and _overlap(ta, tb):
