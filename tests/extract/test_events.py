@@ -1743,3 +1743,27 @@ def test_time_expected_before_the_end_of_the_year_runs_from_now_to_its_end() -> 
 def test_events_stopped_crossings_homecomings_and_floods_are_not_those_events(
         sentence: str, etype: str) -> None:
     assert found_among(sentence, etype) is None
+
+
+@pytest.mark.parametrize(("sentence", "etype", "modality"), [
+    ("In early January, authorities set up teams to catch money changers in the markets.",
+     "crackdown", "asserted"),
+    ("Security officials had formed squads to comb the hillsides for defectors.",
+     "crackdown", "asserted"),
+    ("Trucks stopped crossing the Friendship Bridge on July 28.", "border_closure",
+     "asserted"),
+    ("The meeting instructed the border guard units to reinforce their watch along the "
+     "land border.", "security_reinforcement", "expected"),
+    ("The New Yalu River Bridge has still not opened to traffic.", "border_reopening",
+     "negated"),
+    ("The bridge was completed in 2014 but has yet to open to traffic.", "border_reopening",
+     "negated"),
+])
+def test_events_teams_formed_crossings_stopped_and_bridges_yet_to_open(
+        sentence: str, etype: str, modality: str) -> None:
+    assert (etype, modality) in {(c.type, c.modality) for c in candidates(sentence)}
+
+
+def test_events_teams_sent_to_catch_are_a_crackdown_not_an_arrest() -> None:
+    assert found_among("Authorities set up teams to catch money changers in the markets.",
+                       "arrest") is None

@@ -1042,6 +1042,9 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
         return "negated", "negation on the trigger"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _UNABLE:
         return "negated", f"{token.head.text!r}: it could not happen"  # "unable to cross"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in ("have", "be") and any(
+            c.lower_ == "yet" for c in token.head.children):
+        return "negated", "'yet to': it has not happened"  # "has yet to open to traffic"
     subject = _subject(token) if token.pos_ == "VERB" else None
     if subject is not None and (subject.lower_ in ("nobody", "none", "no-one")
                                 or _with_no(subject)):
