@@ -194,3 +194,10 @@ def test_find_quotes_drops_via_to_own_outlet(own_outlet: str) -> None:
 )
 def test_find_quotes_skips_scare_quotes_and_titles(text: str) -> None:
     assert _find(text) == []
+
+
+def test_find_quotes_a_known_outlet_the_model_took_for_a_person_is_still_the_via() -> None:
+    # illustrative: spaCy tags "Yonhap" here as a PERSON; it is a known outlet
+    found = _find('"Pyongyang will probably prefer Chinese vaccines," Moon Hye-rin, a '
+                  'researcher, told Yonhap.', own_outlet="The New York Times")
+    assert [(speaker, via) for _text, speaker, via in found] == [("Moon Hye-rin", ("Yonhap",))]

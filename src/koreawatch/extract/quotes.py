@@ -223,6 +223,8 @@ def _person_in(tok: Any) -> Any:
 def _is_outlet(tok: Any, lex: Lexicon) -> bool:
     if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
         return False
+    if load_outlets().canonical(tok.text) is not None:
+        return True  # "told Yonhap", whatever entity the model took it for (a PERSON)
     ent = _ent_of(tok)
     if ent is not None:
         return ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "FAC", "PRODUCT")
