@@ -1767,3 +1767,13 @@ def test_events_teams_formed_crossings_stopped_and_bridges_yet_to_open(
 def test_events_teams_sent_to_catch_are_a_crackdown_not_an_arrest() -> None:
     assert found_among("Authorities set up teams to catch money changers in the markets.",
                        "arrest") is None
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [
+    ("Freight transport through the border station in Sinuiju will be resumed in a planned way.",
+     "expected"),
+    ("It has not allowed the U.N.'s international staff to return to Pyongyang.", "negated"),
+])
+def test_events_freight_resumed_and_staff_let_back_reopen_the_border(sentence: str,
+                                                                     modality: str) -> None:
+    assert ("border_reopening", modality) in {(c.type, c.modality) for c in candidates(sentence)}

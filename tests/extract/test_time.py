@@ -471,3 +471,16 @@ def test_time_a_range_takes_its_year_from_the_second_month(text: str, start: str
 ])
 def test_time_months_since_and_ages(text: str, dct: dt.date, values: list[str]) -> None:
     assert [t.value for t in tag(text, dct)] == values
+
+
+@pytest.mark.parametrize(("text", "dct", "values"), [
+    # "January this year" dates the bare month after it, like "January 2022" would
+    ("Trains, suspended since late January 2020, resumed in January this year, only to be "
+     "halted again in late April.", dt.date(2022, 8, 19), ["2020-01", "2022-01", "2022-04"]),
+    # "that September" follows "late April that year", resolved in its own place
+    ("Trains resumed in January 2022 but were halted in late April that year. Service "
+     "restarted that September.", dt.date(2023, 9, 5), ["2022-01", "2022-04", "2022-09"]),
+])
+def test_time_a_bare_month_takes_the_year_of_the_month_named_before_it(
+        text: str, dct: dt.date, values: list[str]) -> None:
+    assert [t.value for t in tag(text, dct)] == values

@@ -35,8 +35,9 @@ class Context:
     month_latest: bool = False  # the last reference named a month, not a day
     ref_year: int | None = None  # the last year named on its own ("in 2020")
     year_latest: bool = False  # ... and no day or month was named after it
-    month_named: tuple[int, int, int] | None = None  # (offset, year, month) of the last
-    # month named with its year ("in January 2022")
+    # offset -> (year, month) of every month named with its year ("in January 2022",
+    # "January this year"); a later resolution of the same words replaces an earlier one
+    months_named: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentences = Sentences(self.text)
@@ -103,11 +104,12 @@ class Context:
         again in late April"; "that August" after it anywhere); else by tense relative to
         the DCT month."""
         tense = self.tense(start, end)
-        named = self.month_named
         that = THAT_BEFORE.search(self.text, max(0, start - 6), start)
-        if named is not None and tense != FUTURE and named[0] < start and (
-                that or self.sentences.bounds(named[0]) == self.sentences.bounds(start)):
-            return named[1] + (1 if month < named[2] else 0)
+        before = [at for at in self.months_named if at < start and (
+            that or self.sentences.bounds(at) == self.sentences.bounds(start))]
+        if before and tense != FUTURE:
+            year, named = self.months_named[max(before)]  # the nearest before it
+            return year + (1 if month < named else 0)
         year = self.dct.year
         if tense == PAST:
             return year - 1 if month > self.dct.month else year

@@ -124,8 +124,7 @@ def h_month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     else:  # "in August of that year": the year last named
         year = ctx.anchor("Y").year
     mod = _part_mod(_g(m, "part"))
-    if m["year"]:
-        ctx.month_named = (m.start(), year, month)
+    ctx.months_named[m.start()] = (year, month)
     return Norm("DATE", f"{year:04d}-{month:02d}", mod, "rule date.month_year.v1: month + year",
                 reference=True)
 
