@@ -1777,3 +1777,11 @@ def test_events_teams_sent_to_catch_are_a_crackdown_not_an_arrest() -> None:
 def test_events_freight_resumed_and_staff_let_back_reopen_the_border(sentence: str,
                                                                      modality: str) -> None:
     assert ("border_reopening", modality) in {(c.type, c.modality) for c in candidates(sentence)}
+
+
+def test_time_an_offer_made_in_a_past_month_stays_in_that_month() -> None:
+    # the offer was made in mid-May; the coming May is for plans, not for offers made
+    found = timed("Seoul offered in mid-February to send vaccines, but the North has not "
+                  "responded.")
+    offers = [t for c, t in found if c.type == "aid_delivery"]
+    assert offers and all((t.start, t.end) == ("2021-02-11", "2021-02-20") for t in offers)
