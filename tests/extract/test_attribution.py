@@ -48,6 +48,9 @@ def raw_data() -> dict[str, Any]:
         ("DailyNK", "Daily NK"),
         ("the Daily NK web site", "Daily NK"),
         ("reuters", "Reuters"),
+        # China's customs agency under the name reports (and annotators) give it most
+        ("China's General Administration of Customs", "Chinese customs"),
+        ("China Customs", "Chinese customs"),
     ],
 )
 def test_outlets_canonical_maps_alias(alias: str, canonical: str) -> None:
