@@ -779,9 +779,9 @@ def _private_namesake(subject: Any, lexicon: Lexicon) -> bool:
     """A bare surname ("Kim") in an article that has introduced, before it, someone of that
     name who does not speak for the state ("Kim Eun-hee, a defector"): reporters then keep
     the bare name for that person and write the leader's in full."""
-    if subject.pos_ != "PROPN" or any(c.dep_ in ("compound", "flat") for c in subject.children) \
-            or subject.head.dep_ == "compound" and subject.dep_ == "compound":
-        return False
+    if subject.pos_ != "PROPN" or subject.dep_ == "compound" \
+            or any(c.dep_ in ("compound", "flat") for c in subject.children):
+        return False  # a full name ("Kim Eun-hee") or part of one
     return any(e.label_ == "PERSON" and e.end <= subject.i and len(e) > 1
                and subject.lower_ in (e[0].lower_, e[-1].lower_)
                and not _is_state(e.text, lexicon) for e in subject.doc.ents)
