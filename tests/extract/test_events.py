@@ -1785,3 +1785,22 @@ def test_time_an_offer_made_in_a_past_month_stays_in_that_month() -> None:
                   "responded.")
     offers = [t for c, t in found if c.type == "aid_delivery"]
     assert offers and all((t.start, t.end) == ("2021-02-11", "2021-02-20") for t in offers)
+
+
+@pytest.mark.parametrize(("sentence", "etype", "modality"), [
+    ("Not a single resident of Hyesan has made it across the river this year.",
+     "illegal_crossing", "negated"),
+    ("No public executions have been held in Hoeryong so far this year.", "punishment",
+     "negated"),
+    # a "not" inside an apposition negates nothing
+    ("Lee Soon-ok, not her real name, escaped from Hyesan in 2018.", "illegal_crossing",
+     "asserted"),
+])
+def test_events_none_of_the_people_or_the_events(sentence: str, etype: str,
+                                                 modality: str) -> None:
+    assert (etype, modality) in {(c.type, c.modality) for c in candidates(sentence)}
+
+
+def test_events_a_parcel_crossing_is_no_illegal_crossing() -> None:
+    assert found_among("Not a single parcel crossed the border without disinfection.",
+                       "illegal_crossing") is None

@@ -1008,8 +1008,11 @@ def _long_standing(token: Any) -> bool:
 
 
 def _with_no(noun: Any) -> bool:
-    """ "no person", "no sign": the noun has the determiner "no"."""
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    """ "no person", "no sign", "not a single resident": the noun is quantified as none."""
+    return any((c.dep_ == "det" and c.lower_ == "no") or (
+        c.dep_ == "neg" and c.i == noun.left_edge.i and c.i + 1 < len(noun.doc)
+        and noun.doc[c.i + 1].lower_ in ("a", "one", "single", "even", "any"))
+        for c in noun.children)
 
 
 def _speaker(token: Any) -> str:
@@ -1045,6 +1048,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in ("have", "be") and any(
             c.lower_ == "yet" for c in token.head.children):
         return "negated", "'yet to': it has not happened"  # "has yet to open to traffic"
+    if token.pos_ == "NOUN" and _with_no(token):
+        return "negated", f"none of it ({token.text!r})"  # "no public executions have been held"
     subject = _subject(token) if token.pos_ == "VERB" else None
     if subject is not None and (subject.lower_ in ("nobody", "none", "no-one")
                                 or _with_no(subject)):
