@@ -201,3 +201,24 @@ def test_find_quotes_a_known_outlet_the_model_took_for_a_person_is_still_the_via
     found = _find('"Pyongyang will probably prefer Chinese vaccines," Moon Hye-rin, a '
                   'researcher, told Yonhap.', own_outlet="The New York Times")
     assert [(speaker, via) for _text, speaker, via in found] == [("Moon Hye-rin", ("Yonhap",))]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "speaker"), [
+    # an unnamed person is "source", as the spec asks
+    ('"Nobody dares go near the river now," a resident of Hoeryong told the outlet.',
+     "source"),
+    ('"They tell us to sell at the state price," the trader said.', "source"),
+    # a title can stand for someone known and keeps its words
+    ('"The talks will go ahead as planned next week," a foreign ministry spokesman said.',
+     "foreign ministry spokesman"),
+])
+def test_find_quotes_an_unnamed_person_is_source(text: str, speaker: str) -> None:
+    assert [s for _t, s, _v in _find(text)] == [speaker]
+
+
+@pytest.mark.model
+def test_find_quotes_an_unnamed_speaker_is_no_via_of_another_quote() -> None:
+    text = ('A Sinuiju resident told RFA that the workers had come home. "The directive said '
+            'the workers were sent abroad to earn money for the state," the resident said.')
+    assert [(s, v) for _t, s, v in _find(text)] == [("source", ("RFA",))]

@@ -29,8 +29,10 @@ Speaker rules, in priority order (``FoundQuote.reason`` names the rule that fire
 
 A pronoun subject is resolved: "he"/"she"/"they" to the last person mentioned (a PERSON
 entity or a subject noun such as "one defector"), "it" to the last body that spoke. A
-surname is expanded to the full name of its last mention. Unnamed speakers keep their
-noun phrase ("source", "Foreign Ministry spokesman").
+surname is expanded to the full name of its last mention. An unnamed person ("a
+resident", "the trader", "one official") is "source", as the spec asks; a title that may
+stand for someone the reader knows keeps its words ("Foreign Ministry spokesman", "the
+president").
 
 Via: outlets named in the sentence ("told PRI", "per Reuters", "according to X" when X
 is not the speaker, "in an interview with CNN", "speaking to CNN", "carried by",
@@ -218,6 +220,14 @@ def _person_in(tok: Any) -> Any:
         if ent is not None and ent.label_ == "PERSON":
             return ent
     return None
+
+
+# nouns for people the article does not name ("a resident of Hyesan told RFA"); titles
+# ("spokesman", "president", "minister") are not among them
+_UNNAMED_PEOPLE = frozenset({
+    "source", "resident", "trader", "merchant", "smuggler", "official", "officer", "defector",
+    "worker", "farmer", "student", "soldier", "woman", "man", "person", "refugee", "insider",
+    "informant", "witness", "driver", "broker", "forwarder", "villager"})
 
 
 def _is_outlet(tok: Any, lex: Lexicon) -> bool:
@@ -432,6 +442,8 @@ def _speaker(tok: Any, st: _State) -> tuple[str | None, str | None, tuple[str, .
             name = st.last_outlet
         elif lemma in st.lex.person_nouns and not has_proper:
             name = _titled(tok, st) or name  # "the North Korean leader": Kim Jong Un
+        if name == _phrase(tok) and lemma in _UNNAMED_PEOPLE:
+            name = "source"  # "a resident of Hoeryong", "the trader": unnamed (spec)
     affiliation = _affiliation(tok, ent, st)
     if name and affiliation:
         st.affiliation.setdefault(name, affiliation)
@@ -485,8 +497,9 @@ def _via_cues(a: int, b: int, st: _State, verb: Any, speaker: str) -> tuple[str,
             subj = _subject(tok)
             if subj is not None and subj.i not in st.skip and _person_in(subj) is None:
                 cue = (subj, True)
-        if cue is None or cue[0] is None or cue[0].lower_ in _PRONOUNS:
-            continue
+        if cue is None or cue[0] is None or cue[0].lower_ in _PRONOUNS \
+                or cue[0].lemma_.lower() in _UNNAMED_PEOPLE:
+            continue  # "a resident told RFA": a person, not an outlet
         obj, need_outlet = cue
         if _outlet_anaphor(obj, st.lex):  # "told the outlet": the outlet the text last named
             name = st.last_outlet or _last_outlet_before(st.doc, obj.i) or ""
