@@ -1804,3 +1804,10 @@ def test_events_none_of_the_people_or_the_events(sentence: str, etype: str,
 def test_events_a_parcel_crossing_is_no_illegal_crossing() -> None:
     assert found_among("Not a single parcel crossed the border without disinfection.",
                        "illegal_crossing") is None
+
+
+def test_events_a_purpose_vetoes_only_through_its_own_words() -> None:
+    # "to buy food", two clauses down, is no food aid that vetoes the patrols
+    assert found_among("The authorities have stepped up patrols along the river to stop "
+                       "people from crossing into China to buy food.",
+                       "security_reinforcement") == "security_reinforcement"

@@ -1220,11 +1220,12 @@ def _own_lemmas(token: Any) -> set[str]:
 
 
 def _purpose_lemmas(token: Any) -> set[str]:
-    """Lemmas of the trigger's purpose clause ("sent troops to fight alongside Russian
-    forces"): what an act is for can tell what it is not."""
+    """Lemmas of the trigger's purpose verb and the words it governs directly ("sent troops
+    to fight alongside Russian forces"): what an act is for can tell what it is not (not
+    deeper: "patrols stepped up to stop people crossing to buy food" are no food aid)."""
     return {t.lemma_.lower() for c in token.children
             if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for t in c.subtree}
+            for t in (c, *c.children)}
 
 
 def _flow(rule: TriggerRule, lemmas: set[str]) -> str | None:
