@@ -260,26 +260,9 @@ def ranges(text: str, dct: dt.date, timexes: list[Timex] | None = None) -> list[
         start = first.start - len(opened.group(0)) if opened else first.start
         precision = first.precision if first.precision == second.precision else "approx"
         found.append(TimeRange(start, second.end, text[start : second.end],
-                               _year_of_second(first, second), second.interval_end,
-                               precision, (first, second), reason))
+                               first.interval_start, second.interval_end, precision,
+                               (first, second), reason))
     return found
-
-
-def _year_of_second(first: Timex, second: Timex) -> str:
-    """The start of a range whose first month names no year: it takes the year of the
-    second ("between January and August of last year" is January to August of last
-    year), or the year before when the months wrap ("from November to February 2021")."""
-    start = first.interval_start or ""
-    if first.precision != "month" or second.precision != "month" \
-            or _NAMES_YEAR.search(first.text) or not second.interval_start \
-            or start <= second.interval_start:
-        return start
-    year = int(second.interval_start[:4])
-    moved = f"{year:04d}{start[4:]}"
-    return moved if moved <= second.interval_start else f"{year - 1:04d}{start[4:]}"
-
-
-_NAMES_YEAR = re.compile(r"(?i)\d{4}|\byear\b|'\d\d\b")
 
 
 # "the first nine months of 2020", "the last three months of last year"

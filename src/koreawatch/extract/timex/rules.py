@@ -133,10 +133,11 @@ _MAY_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|between|and|"
     r"or|early|late|mid|last|next|this|since|each|every|for|on|'s)\s+|-)$"
 )
-# the month and year that close a range a bare month opens ("from March to June 2020")
+# the month and year that close a range a bare month opens ("from March to June 2020",
+# "between January and August of last year")
 _RANGE_CLOSE = re.compile(
     rf"\s*(?:and|to|through|until|till|-|–)\s+(?:(?:early|mid|late)[- ]?)?(?P<mon>{lx.MONTH})"
-    rf",?\s+(?P<year>{lx.YEAR})")
+    rf",?\s+(?:of\s+)?(?:(?P<year>{lx.YEAR})|(?P<rel>last|this|next)\s+year\b)")
 _ABBR_ONLY = re.compile(r"(?i)^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$")
 
 
@@ -164,7 +165,8 @@ def h_month(m: re.Match[str], ctx: Context) -> Norm | None:
     else:
         closing = _RANGE_CLOSE.match(ctx.text, m.end())
         if closing:  # "between March and November 2021": the year the range closes in
-            end_year = int(closing["year"])
+            end_year = int(closing["year"]) if closing["year"] else ctx.dct.year + {
+                "last": -1, "next": 1}.get(closing["rel"].lower(), 0)
             year = end_year - (1 if month > _month(closing["mon"]) else 0)
         elif _SINCE_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]):
             year = ctx.dct.year - (1 if month > ctx.dct.month else 0)  # "since February":
