@@ -28,6 +28,11 @@ def found_among(text: str, *types: str) -> str | None:
     return next(iter(found), None)
 
 
+def kinds(text: str) -> set[tuple[str, str]]:
+    """The (type, modality) pairs of the text's candidates."""
+    return {(c.type, c.modality) for c in candidates(text)}
+
+
 def states(text: str) -> bool:
     """Whether the text's candidates include an official statement."""
     return "official_statement" in {c.type for c in candidates(text)}
@@ -1624,7 +1629,7 @@ def test_events_carried_goods_are_aid_only_when_marked_as_aid(sentence: str,
 ])
 def test_events_ships_stopped_loaded_and_sanctioned(sentence: str, etype: str,
                                                     modality: str) -> None:
-    assert (etype, modality) in {(c.type, c.modality) for c in candidates(sentence)}
+    assert (etype, modality) in kinds(sentence)
 
 
 def test_events_a_detained_ship_is_no_arrest() -> None:
@@ -1649,7 +1654,7 @@ def test_events_a_detained_ship_is_no_arrest() -> None:
 ])
 def test_events_places_opened_to_people_and_services_begun(sentence: str, etype: str,
                                                            modality: str) -> None:
-    assert (etype, modality) in {(c.type, c.modality) for c in candidates(sentence)}
+    assert (etype, modality) in kinds(sentence)
 
 
 def test_events_a_museum_opened_to_visitors_is_no_border() -> None:
@@ -1676,7 +1681,7 @@ def test_time_the_start_of_a_gap_does_not_date_the_event() -> None:
 ])
 def test_events_traders_stopped_laws_and_controls(sentence: str, etype: str,
                                                   modality: str) -> None:
-    assert (etype, modality) in {(c.type, c.modality) for c in candidates(sentence)}
+    assert (etype, modality) in kinds(sentence)
 
 
 def test_events_traders_who_stop_selling_are_no_crackdown() -> None:
@@ -1761,7 +1766,7 @@ def test_events_stopped_crossings_homecomings_and_floods_are_not_those_events(
 ])
 def test_events_teams_formed_crossings_stopped_and_bridges_yet_to_open(
         sentence: str, etype: str, modality: str) -> None:
-    assert (etype, modality) in {(c.type, c.modality) for c in candidates(sentence)}
+    assert (etype, modality) in kinds(sentence)
 
 
 def test_events_teams_sent_to_catch_are_a_crackdown_not_an_arrest() -> None:
@@ -1776,7 +1781,7 @@ def test_events_teams_sent_to_catch_are_a_crackdown_not_an_arrest() -> None:
 ])
 def test_events_freight_resumed_and_staff_let_back_reopen_the_border(sentence: str,
                                                                      modality: str) -> None:
-    assert ("border_reopening", modality) in {(c.type, c.modality) for c in candidates(sentence)}
+    assert ("border_reopening", modality) in kinds(sentence)
 
 
 def test_time_an_offer_made_in_a_past_month_stays_in_that_month() -> None:
@@ -1798,7 +1803,7 @@ def test_time_an_offer_made_in_a_past_month_stays_in_that_month() -> None:
 ])
 def test_events_none_of_the_people_or_the_events(sentence: str, etype: str,
                                                  modality: str) -> None:
-    assert (etype, modality) in {(c.type, c.modality) for c in candidates(sentence)}
+    assert (etype, modality) in kinds(sentence)
 
 
 def test_events_a_parcel_crossing_is_no_illegal_crossing() -> None:

@@ -80,15 +80,15 @@ def _words(text: str) -> frozenset[str]:
 ANAPHORA_SENTENCES = 8  # how far back a pronoun or "the source" looks for its chain
 COVER_SHARE = 0.85  # share of a span that an attribution must cover in attribution_for
 
+# verbs of opinion that attribute what follows to their subject ("analysts expect the border
+# to reopen", "Yoon predicts that tours will resume") only in the active voice: "the border
+# is expected to reopen" names no one
+OPINION_LEMMAS = _words("expect predict forecast")
 SPEECH_LEMMAS = _words(
     "say report claim tell state announce add note warn confirm reveal allege write insist "
     "explain estimate find assert acknowledge admit disclose quote cite conclude "
     "testify recount recall describe tweet show indicate"
-) | frozenset(("expect", "predict", "forecast"))
-# verbs of opinion that attribute what follows to their subject ("analysts expect the border
-# to reopen", "Yoon predicts that tours will resume") only in the active voice: "the border
-# is expected to reopen" names no one
-OPINION_LEMMAS = frozenset(("expect", "predict", "forecast"))
+) | OPINION_LEMMAS
 HEDGE_WORDS = _words("reportedly allegedly purportedly supposedly")
 HEDGE_PASSIVES = _words("say believe report rumor rumour think")
 HEDGE_NAMES = frozenset(

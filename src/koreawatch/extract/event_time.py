@@ -249,8 +249,7 @@ def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
         if nearest is not None and nearest not in rng.parts:  # ("restarted in January,
             continue  # and imports rose in February and March")
         start, end = _shift_future(rng.interval_start, rng.interval_end, rng.precision,
-                                   cand, dct, rng.text,
-                                   text[cand.sent_start:cand.trigger_end])
+                                   cand, dct, rng.text)
         return TimeChoice(start, end, rng.precision, rng.text, "range: " + rng.reason)
     if in_clause:
         return _from_timex(cand, _nearest(in_clause, cand.trigger_start), dct, "clause", text)
@@ -288,7 +287,7 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
         return TimeChoice(best.interval_start, dct.isoformat(), "approx", best.text,
                           f"since: from the date named to publication: {rule}: {best.reason}")
     start, end = _shift_future(best.interval_start, best.interval_end, best.precision,
-                               cand, dct, best.text, text[cand.sent_start:cand.trigger_end])
+                               cand, dct, best.text)
     deadline = _DEADLINE.search(text[max(0, best.start - 10):best.start])
     if cand.modality == "expected" and dct is not None and deadline and start and end \
             and start > dct.isoformat():  # "will be extended before winter": from now on
@@ -395,20 +394,17 @@ def _publication(cand: Candidate, dct: date) -> TimeChoice:
 _YEAR_NAMED = re.compile(r"\b\d{4}\b|'\d\d\b")
 
 
-_PAST_OFFER = re.compile(r"(?i)\b(?:offered|pledged|promised|proposed|vowed)\b")
-
-
 def _shift_future(
     start: str | None, end: str | None, precision: str, cand: Candidate, dct: date | None,
-    text: str = "", told: str = "",
+    text: str = "",
 ) -> tuple[str | None, str | None]:
     """An expected event dated by a bare month or season that resolved into the past is the
     coming one (a past day is the day of the plan, never a day a year on; "December 2017"
-    names its year, so it stays), unless the sentence up to the trigger (``told``) says it
-    was offered or pledged then ("Seoul offered in mid-May to send vaccines")."""
+    names its year, so it stays), unless it was offered or pledged then ("Seoul offered in
+    mid-May to send vaccines")."""
     if cand.modality != "expected" or dct is None or not end or end >= dct.isoformat() \
             or precision not in _BARE_PERIODS or _YEAR_NAMED.search(text) \
-            or _PAST_OFFER.search(told):
+            or cand.offer_made:
         return start, end  # "Seoul offered in mid-May to send ...": the offer was made then
 
     def bump(value: str | None) -> str | None:

@@ -269,6 +269,9 @@ class Candidate:
     # the subject a conjoined verb shares with the verb before it ("Dandong reported an
     # outbreak and was placed under lockdown": Dandong)
     shared_subject: tuple[int, int] | None = None
+    # made as an offer or pledge in the past ("Seoul offered in mid-May to send vaccines"):
+    # its date is the offer's, not a plan's for the coming year
+    offer_made: bool = False
     # the kinds of vehicle the trigger's phrase names ("buses ... began crossing", "Air
     # Koryo resumed flights"): a border event of one kind is not a restatement of another's
     vehicles: frozenset[str] = frozenset()
@@ -1677,6 +1680,8 @@ def find_candidates(
                 said=_said_span(token) if rule.type == "official_statement" else None,
                 shared_subject=_shared_subject(token),
                 vehicles=frozenset(_vetoing_lemmas(token) & _VEHICLES),
+                offer_made=any(node.lemma_.lower() in _OFFER_WORDS and node.tag_ == "VBD"
+                               for node in (token, *list(token.ancestors)[:4])),
             ))
     return found
 
