@@ -1590,6 +1590,24 @@ def test_events_a_bare_surname_follows_the_private_person_named_before(
     assert states(text) is statement
 
 
+@pytest.mark.parametrize(("text", "statement"), [
+    # "it" after sentences about the country, with no body quoted before it, is the state
+    ("Pyongyang hid the outbreak for weeks. It acknowledged an outbreak in May.", True),
+    ("The regime is secretive. It said on Tuesday that six more people had died.", True),
+    # the subject before is no body ("the measures"), or another country
+    ("The measures were strict. It said on Tuesday that six more people had died.", False),
+    ("China kept its border shut. It said on Tuesday that six more people had died.", False),
+    # a person in between: the story is about someone else now
+    ("Pyongyang hid the outbreak. He said on Tuesday that six more people had died.", False),
+    # a country named after the last body quoted is the one "it" stands for
+    ("Seoul's ministry said talks were off. North Korea kept quiet for a week. It said on "
+     "Tuesday that six more people had died.", True),
+])
+def test_events_it_stands_for_the_country_the_story_was_about(
+        text: str, statement: bool) -> None:
+    assert states(text) is statement
+
+
 @pytest.mark.parametrize(("sentence", "aid"), [
     # what a train or a ship carries is cargo until something marks it as aid
     ("Freight trains carrying flour, medical supplies and fertilizer crossed the bridge to "

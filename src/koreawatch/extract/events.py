@@ -529,10 +529,37 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
                      and e.label_ in ("GPE", "ORG", "NORP")]  # "North Korea's quarantine
             if named:  # (of which it claims ...)": the body its own sentence named last
                 return _is_state(named[-1].text, lexicon)
-            body = people().person(pronoun)  # else the last body that spoke
+            body = people().person(pronoun)  # else the last body that spoke, or the
+            acted = _last_subject(pronoun)  # country the sentences since were about
+            if acted is not None and (body is None or acted[1] > body[1]):
+                body = acted
             return body is not None and _is_state(body[0], lexicon)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+def _last_subject(pronoun: Any, back: int = 2) -> tuple[str, int] | None:
+    """The country "it" may stand for: the subject of the main verb of the nearest of the
+    ``back`` sentences before that names a body or a country ("Pyongyang hid the outbreak
+    for weeks. It acknowledged one in May."), passing over other subjects ("The measures
+    were needed") and "it" itself; None after a person ("He said ..."). The name and where
+    the text gives it."""
+    start = pronoun.sent.start
+    for _ in range(back):
+        if start == 0:
+            return None
+        sent = pronoun.doc[start - 1].sent
+        start = sent.start
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
+        if subject is None or subject.lower_ == "it":
+            continue
+        if subject.pos_ == "PRON" or subject.ent_type_ == "PERSON":
+            return None  # "He said ...": the story is about a person now
+        if subject.ent_type_ in ("GPE", "ORG", "NORP") or subject.pos_ == "PROPN" \
+                or subject.lemma_.lower() in _COUNTRY_NOUNS:
+            return _span_text(subject), subject.idx
+    return None  # "The measures were needed": no body
 
 
 # what a verb of speech acts on when it does, not says: "admitted tourists" (people, see
@@ -611,6 +638,8 @@ _BODY_NOUNS = frozenset({"government", "parliament", "department", "leadership",
 _OWN_BODIES = _BODY_NOUNS | {"ministry", "leader", "media", "agency", "spokesman",
                              "spokeswoman", "spokesperson", "official", "army", "military",
                              "envoy", "embassy", "newspaper", "regime", "committee"}
+# the nouns for a country that "it" may stand for, besides names
+_COUNTRY_NOUNS = frozenset({"north", "country", "government", "regime", "state"})
 _ACT_NOUNS = frozenset({"move", "decision", "test", "launch", "step", "act", "action", "plan",
                         "offer", "response", "refusal", "failure", "closure", "collapse"})
 
