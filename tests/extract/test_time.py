@@ -484,3 +484,19 @@ def test_time_months_since_and_ages(text: str, dct: dt.date, values: list[str]) 
 def test_time_a_bare_month_takes_the_year_of_the_month_named_before_it(
         text: str, dct: dt.date, values: list[str]) -> None:
     assert [t.value for t in tag(text, dct)] == values
+
+
+@pytest.mark.parametrize(("text", "needle", "value"), [
+    # "that <season>" is of the year the text was last in, a season's own year counts
+    ("A woman sent back in the spring of 2019 was sentenced that summer.", "that summer",
+     "2019-SU"),
+    ("The border was shut in 2020. That same autumn the guards were doubled.",
+     "That same autumn", "2020-FA"),
+    # "that winter" after a January is the winter that January is in
+    ("Song was sentenced in January 2021. That winter, soldiers opened fire.",
+     "That winter", "2020-WI"),
+    # with no year named before, the publication year
+    ("That summer the river flooded.", "That summer", "2021-SU"),
+])
+def test_that_season_takes_the_year_named_before(text: str, needle: str, value: str) -> None:
+    assert find(text, needle).value == value

@@ -63,9 +63,10 @@ class Context:
     def note(self, value: str) -> None:
         """Remember an explicit DATE value (a day, a month, a quarter, a year) as the
         discourse reference."""
-        self.year_latest = len(value) == 4 and value.isdigit()
-        if self.year_latest:
-            self.ref_year = int(value)
+        self.year_latest = len(value) == 4 and value.isdigit() or (
+            len(value) == 7 and value[:4].isdigit() and value[5:] in ("SP", "SU", "FA", "WI"))
+        if self.year_latest:  # a year, or a season of one ("the spring of 2019")
+            self.ref_year = int(value[:4])
         elif len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:10].replace(
             "-", ""
         ).isdigit():

@@ -374,7 +374,8 @@ def h_half(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def h_season(m: re.Match[str], ctx: Context) -> Norm | None:
-    rel, part, year_text = (_g(m, "rel") or "").lower(), _g(m, "part"), _g(m, "year")
+    rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower())
+    part, year_text = _g(m, "part"), _g(m, "year")
     if not (rel or part or year_text):
         before = ctx.text[max(0, m.start() - 10) : m.start()].lower()
         if not re.search(r"\b(?:in|during|since|until|by|before|after|last|this|next)\s+$", before):
@@ -389,12 +390,16 @@ def h_season(m: re.Match[str], ctx: Context) -> Norm | None:
         year = ctx.dct.year + 1
     elif rel == "this":
         year = ctx.dct.year
+    elif rel in ("that", "that same", "the same"):  # "that summer": of the year the text
+        anchor = ctx.anchor("Y")  # was last in; "that winter" after a January, the one
+        year = anchor.year - (1 if code == "WI" and anchor.month <= 2 else 0)  # it is in
     else:
         year = ctx.dct.year
         tense = ctx.tense(m.start(), m.end())
         if tense == PAST and season_start > ctx.dct.month:
             year -= 1
-    return Norm("DATE", f"{year:04d}-{code}", _part_mod(part), "rule date.season.v1: season")
+    return Norm("DATE", f"{year:04d}-{code}", _part_mod(part), "rule date.season.v1: season",
+                reference=bool(year_text))  # "the spring of 2019" is the year "that" means
 
 
 # ------------------------------------------------------------------ relative days and weeks
