@@ -159,6 +159,9 @@ def _chain_at(nlp: Any, text: str, phrase: str, outlet: str | None = None
 
 CASES = [
     # (text, phrase to look up, expected chain, reason prefix)
+    # a speech verb conjoined to the first is still the speaker's claim
+    ("Daily NK reported that guards were moved and said fences were built.",
+     "fences were built", ("Daily NK",), "speech"),
     ("According to Daily NK, which cited a source in Ryanggang Province, the state has "
      "sent more guards to the river.", "the state has sent more guards to the river",
      ("Daily NK", "a source in Ryanggang Province"), "according_to.citing"),
@@ -275,6 +278,13 @@ def test_find_attributions_chain_by_rule(
     found_chain, found_reason = _chain_at(nlp, text, phrase, outlet="Reuters")
     assert found_chain == chain
     assert found_reason is not None and found_reason.startswith(reason)
+
+
+def test_find_attributions_speakers_own_act_after_its_claim_is_no_claim(nlp: Any) -> None:
+    text = ("The North acknowledged its first outbreak in May 2022 and imposed a nationwide "
+            "lockdown.")
+    assert _chain_at(nlp, text, "imposed a nationwide lockdown")[0] is None
+    assert _chain_at(nlp, text, "its first outbreak")[0] == ("The North",)
 
 
 CONTINUATION = [

@@ -862,6 +862,21 @@ def test_events_present_perfect_conjunct_is_not_dated_by_its_sibling() -> None:
         "2021-02-13", "2021-03-15", "approx")
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # a date inside a past "before" clause dates that clause's event, when the sentence
+    # dates the main one elsewhere
+    ("The North acknowledged an outbreak in May 2020 and imposed a lockdown, before Kim "
+     "declared victory in August that year.", "2020-05-01", "2020-05-31"),
+    # with no other date (a length is none), the "before" clause still dates it
+    ("A lockdown was imposed in Hyesan for several days, before traffic resumed on "
+     "Friday.", "2021-03-12", "2021-03-12"),
+])
+def test_events_a_past_before_clause_dates_its_own_event(
+        text: str, start: str, end: str) -> None:
+    when = next(w for c, w in timed(text) if c.type == "health_measure")
+    assert (when.start, when.end) == (start, end)
+
+
 def test_events_plan_of_the_main_clause_does_not_reach_its_after_clause() -> None:
     found = {c.type: c.modality for c in candidates(
         "The crossing will reopen after two smugglers were arrested in Hyesan.")}
@@ -1606,6 +1621,18 @@ def test_events_a_bare_surname_follows_the_private_person_named_before(
 def test_events_it_stands_for_the_country_the_story_was_about(
         text: str, statement: bool) -> None:
     assert states(text) is statement
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a directive to open fire is an order to shoot, a warning shot in it no shooting
+    ("Last week, border guard units in Hyesan received a new directive telling them to open "
+     "fire without a warning shot at anyone who approaches the river.",
+     "security_reinforcement"),
+    # a directive received is no aid, even one about shots
+    ("Clinics in Hyesan received a new directive on medical checks.", None),
+])
+def test_events_a_directive_is_no_aid(sentence: str, kind: str | None) -> None:
+    assert found_among(sentence, "aid_delivery", "security_reinforcement") == kind
 
 
 @pytest.mark.parametrize(("sentence", "aid"), [

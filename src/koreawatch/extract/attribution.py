@@ -291,6 +291,20 @@ def _speech_span(verb: Any) -> tuple[int, int]:
     return _span_of([verb.left_edge, last])
 
 
+def _own_acts_start(verb: Any) -> int:
+    """Where the speaker's own acts begin after a speech verb at the head of a sentence: a
+    verb conjoined to it that shares its subject and says nothing ("The North acknowledged
+    an outbreak in May and imposed a lockdown": the lockdown is the North's act, not a
+    claim); the end of the sentence when there is none."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.i > verb.i and conj.pos_ in ("VERB", "AUX") \
+                and conj.lemma_.lower() not in SPEECH_LEMMAS \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+            return conj.left_edge.idx
+    last = verb.sent[-1]
+    return last.idx + len(last.text)
+
+
 def _sentence_level(tok: Any) -> bool:
     """True for a word of the main clause: the root, a clause beside it, or a phrase on it."""
     if tok.dep_ == "ROOT":
@@ -423,6 +437,8 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     level = verb.dep_ == "ROOT" or (verb.head.dep_ == "ROOT" and verb.dep_ == "parataxis") \
         or misparsed is not None or inverted
     start, end = _speech_scope(sent, subj) if level else _speech_span(verb)
+    if level and not inverted and misparsed is None:
+        end = min(end, _own_acts_start(verb))
     return _Cue(chain, subj.idx, verb.idx + len(verb.text), start, end, reason, rank, level,
                 anaphor=anaphor, head=_report_named(verb) or _named_word(subj))
 

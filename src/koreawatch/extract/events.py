@@ -1355,6 +1355,19 @@ def _occasion(node: Any) -> bool:
         c.dep_ == "pobj" and c.pos_ == "NOUN" and c.ent_type_ != "DATE" for c in node.children)
 
 
+def _dated_elsewhere(clause: Any) -> bool:
+    """Whether the sentence names a date outside ``clause`` (a verb and its subtree): a
+    year, month, weekday or a "last ..." date, not a length ("for several days")."""
+    inside = {t.i for t in clause.subtree}
+    return any(e.label_ == "DATE" and e.start not in inside and _DATE_WORD.search(e.text)
+               for e in clause.doc.ents if clause.sent.start <= e.start < clause.sent.end)
+
+
+_DATE_WORD = re.compile(r"(?i)\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                        r"|mon|tue|wed|thu|fri|sat|sun|last|this|next|yesterday|today|ago"
+                        r"|spring|summer|autumn|fall|winter)")
+
+
 def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
     """Relative, adjectival and concessive ("though it suspended them in March") clauses of
     the sentence, purpose clauses ("so that houses can be built by October") and phrases
@@ -1373,6 +1386,9 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
         offset = bool(marks & {"after", "before"}) and any(  # "not resumed, five years
             c.dep_ == "npadvmod" and c.i < m.i for c in node.children  # after it closed
             for m in node.children if m.dep_ == "mark")  # in January 2020"
+        prior = "before" in marks and node.tag_ == "VBD" and _dated_elsewhere(node) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children)  # "In May it imposed
+        # a lockdown, before Kim declared victory in August": August is the victory's
         own_modifier = (node.dep_ in _MODIFIER_EDGES or concessive or earlier) \
             and node.head == token
         if node.dep_ == "acl" and (
@@ -1387,7 +1403,7 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
             # "banned under sanctions adopted in 2017": the law's
         stative = node.lemma_.lower() in _STATIVE  # "the roads linking the two Koreas"
         if not own_modifier and not stative and (node.dep_ in _MODIFIER_EDGES or concessive
-                                                 or earlier or purpose or offset
+                                                 or earlier or purpose or offset or prior
                                                  or _occasion(node)):
             start, end = _char_span(node)
             if not start <= token.idx < end:
