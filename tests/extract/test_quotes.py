@@ -94,6 +94,10 @@ def _find(text: str, own_outlet: str | None = None) -> list[tuple[str, str, tupl
          "Lee Soon-ok, not her real name, escaped from Hyesan in 2018 and now lives in Seoul."
          "\n\n'They want you to carry that picture home and be too frightened to think "
          "about the river ever again,' she said.", None),
+        # a town the model tags as a person says nothing; "he" is the man named before it
+        ("Choi Min-ho served as a border guard.\n\nHe waded across the river from the "
+         "outskirts of Hyesan, a smuggling hub. \"We held our boots above our heads the "
+         "whole way,\" he said.", "Choi Min-ho"),
         # "its foreign ministry" is the ministry
         ('North Korea denies it. "The report is a fabrication cooked up by hostile forces '
          'against us," its foreign ministry said.', "foreign ministry"),
@@ -222,3 +226,25 @@ def test_find_quotes_an_unnamed_speaker_is_no_via_of_another_quote() -> None:
     text = ('A Sinuiju resident told RFA that the workers had come home. "The directive said '
             'the workers were sent abroad to earn money for the state," the resident said.')
     assert [(s, v) for _t, s, v in _find(text)] == [("source", ("RFA",))]
+
+
+@pytest.mark.model
+def test_a_town_tagged_as_a_person_is_no_person() -> None:
+    from spacy.tokens import Span
+
+    from koreawatch.extract.nlp import parse
+    from koreawatch.extract.quotes import _places_as_people
+
+    text = "Chung Eui-yong met Ri Chol near Hyesan. Chung said Ri waded across from Hyesan."
+    _, doc = parse(text)
+    words = [t.text for t in doc]
+    # force the model's occasional tags: towns and bare surnames as people
+    spans = [(i, i + 1) for i, w in enumerate(words) if w in ("Hyesan", "Chung", "Ri")]
+    spans += [(0, words.index("met")), (words.index("Ri"), words.index("Ri") + 2)]
+    doc.ents = [Span(doc, a, b, label="PERSON") for a, b in sorted(set(spans))
+                if (a, b) not in ((0, 1), (words.index("Ri"), words.index("Ri") + 1))]
+    places = _places_as_people(doc)
+    # Hyesan is a town wherever it stands; Chung, a district of Pyongyang too, is the
+    # surname of the man named in full
+    assert {words[i] for i in places} == {"Hyesan"}
+    assert len(places) == 2

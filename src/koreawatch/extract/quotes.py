@@ -54,6 +54,7 @@ from typing import Any
 
 from koreawatch.errors import KoreaWatchError
 from koreawatch.extract.outlets import is_own_outlet, load_outlets, normalize_source
+from koreawatch.extract.places import load_gazetteer
 from koreawatch.extract.quote_spans import find_quote_spans, paragraphs, word_count
 
 log = logging.getLogger(__name__)
@@ -270,10 +271,22 @@ def _own_pronoun_sex(ent: Any) -> str | None:
     return None
 
 
+def _places_as_people(doc: Any) -> set[int]:
+    """Where the model tagged a place as a person: a one-word name the gazetteer knows
+    ("the outskirts of Hyesan, ..., he said": Hyesan says nothing), unless it is a word of
+    a longer person's name in the text ("Chung Eui-yong ... Chung said")."""
+    gazetteer = load_gazetteer()
+    words = {w.lower() for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+             for w in (e[0].text, e[-1].text)}
+    return {e.start for e in doc.ents if e.label_ == "PERSON" and len(e) == 1
+            and e.text.lower() not in words and gazetteer.lookup(e.text)}
+
+
 def _collect_mentions(st: _State) -> None:
     """PERSON entities and person-noun subjects (for "he"/"she"), bodies that speak ("it")."""
+    places = _places_as_people(st.doc)
     for ent in st.doc.ents:
-        if ent.label_ == "PERSON" and ent.start not in st.skip:
+        if ent.label_ == "PERSON" and ent.start not in st.skip and ent.start not in places:
             # a full name opening its sentence is its subject, however the parser hangs it
             # ("Lee Soon-ok, not her real name, escaped"), unless it owns ("Kim's husband")
             opens = ent.start == ent.sent.start and len(ent) > 1 and not (
