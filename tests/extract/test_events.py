@@ -1623,6 +1623,18 @@ def test_events_it_stands_for_the_country_the_story_was_about(
     assert states(text) is statement
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    # trade that returns resumes; people and trucks that return are no trade
+    ("Trade between the two countries returned to pre-pandemic levels in August.",
+     {("trade_resumption", "asserted")}),
+    ("Analysts expect trade with China to return to normal next year.",
+     {("trade_resumption", "expected")}),
+    ("The two inspectors returned to Pyongyang on Monday.", set()),
+])
+def test_events_trade_that_returns_resumes(sentence: str, found: set[tuple[str, str]]) -> None:
+    assert {k for k in kinds(sentence) if k[0].startswith("trade")} == found
+
+
 @pytest.mark.parametrize(("sentence", "kind"), [
     # a directive to open fire is an order to shoot, a warning shot in it no shooting
     ("Last week, border guard units in Hyesan received a new directive telling them to open "
