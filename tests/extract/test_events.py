@@ -1624,6 +1624,19 @@ def test_events_it_stands_for_the_country_the_story_was_about(
 
 
 @pytest.mark.parametrize(("sentence", "found"), [
+    # a border kept sealed is a closure, whatever the clause after it blocks
+    ("North Korea has kept its border with China sealed since January 2020, when it moved "
+     "to block the spread of COVID-19.", {("border_closure", "asserted")}),
+    # a reopening said to be likely or unlikely is a forecast, as the verb would be
+    ("A reopening of the border to travelers is unlikely before 2023, she said.",
+     {("border_reopening", "expected")}),
+    ("A resumption of trade is likely next month.", {("trade_resumption", "expected")}),
+])
+def test_events_kept_sealed_and_likely_nouns(sentence: str, found: set[tuple[str, str]]) -> None:
+    assert kinds(sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
     # trade that returns resumes; people and trucks that return are no trade
     ("Trade between the two countries returned to pre-pandemic levels in August.",
      {("trade_resumption", "asserted")}),

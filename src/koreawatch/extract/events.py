@@ -608,10 +608,14 @@ def _noun_read_as_verb(token: Any) -> bool:
 
 def _objects_shared(verb: Any) -> list[Any]:
     """A verb's objects (and passive subjects), or, when it has none, those of the verb
-    it is coordinated with: "punish and deter bad behavior" punishes the behaviour."""
+    it is coordinated with: "punish and deter bad behavior" punishes the behaviour; or of
+    the verb it completes: "kept its border sealed" seals the border."""
     def objects(word: Any) -> list[Any]:
         return [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
-    return objects(verb) or [o for c in verb.children if c.dep_ == "conj" for o in objects(c)]
+    found = objects(verb) or [o for c in verb.children if c.dep_ == "conj" for o in objects(c)]
+    if not found and verb.dep_ in ("xcomp", "oprd") and verb.tag_ == "VBN":
+        found = [c for c in verb.head.children if c.dep_ == "dobj"]
+    return found
 
 
 def _says_what(noun: Any) -> bool:
@@ -1110,6 +1114,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     near = [t for t in (*token.children, *plan) if (t.i < token.i or t.dep_ == "aux")
             and (t.dep_ == "aux" or t.lower_ not in _MODAL_FORMS)]  # "That May she was ..."
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):  # "a reopening is
+        near_words |= {c.lower_ for c in token.head.children if c.dep_ == "acomp"}  # likely"
     refusing = token.head if token.dep_ == "dobj" else token  # "turned down a shipment"
     if _refuses(refusing):
         return "negated", f"{refusing.text!r}: refused, so it did not happen"
