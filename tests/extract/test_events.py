@@ -1623,6 +1623,20 @@ def test_events_it_stands_for_the_country_the_story_was_about(
     assert states(text) is statement
 
 
+@pytest.mark.parametrize("sentence", [
+    # a virus, a leaf or people arriving from abroad cross nothing illegally; measures
+    # taken carry nothing across
+    "The headquarters has made public how the malignant virus entered the country across "
+    "the border.",
+    "A leaf or a scrap of vinyl drifting across the river may carry the virus.",
+    "No infection was traced to persons entering from abroad across the land border.",
+    "It has taken thoroughgoing measures to cut off every route of its inflow across the "
+    "border.",
+])
+def test_events_things_and_arrivals_cross_nothing(sentence: str) -> None:
+    assert found_among(sentence, "illegal_crossing", "smuggling") is None
+
+
 @pytest.mark.parametrize(("sentence", "found"), [
     # a border kept sealed is a closure, whatever the clause after it blocks
     ("North Korea has kept its border with China sealed since January 2020, when it moved "
