@@ -379,6 +379,17 @@ def _trailing_speaker(verb: Any) -> Any | None:
     return before[-1] if before else None
 
 
+def _rootless_speaker(verb: Any) -> Any | None:
+    """ "Daily NK, a Seoul-based website ..., reported in April, citing a source, that ..."
+    parsed with the outlet as the sentence's root and the speech verb as a clause on it: a
+    known outlet so placed is the speaker."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ != "PROPN" \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return head if load_outlets().canonical(_source_name(head)) is not None else None
+
+
 def _report_named(verb: Any) -> str:
     """ "In a report released Tuesday, KINU said ...": the report a later "the report
     said" refers back to (its lemma), else ""."""
@@ -414,7 +425,8 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
                               for c in verb.children):
         return None  # "North Korea has added soldiers to its guard posts": no speech
     subj = _subject(verb)
-    misparsed = _trailing_speaker(verb)
+    rootless = _rootless_speaker(verb)
+    misparsed = _trailing_speaker(verb) or rootless
     if misparsed is not None:
         subj = misparsed
     if subj is None or not _is_source_like(subj):
@@ -439,6 +451,8 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     start, end = _speech_scope(sent, subj) if level else _speech_span(verb)
     if level and not inverted and misparsed is None:
         end = min(end, _own_acts_start(verb))
+    if rootless is not None:  # the outlet's subtree is the whole sentence: what it said
+        start = verb.idx  # follows its verb
     return _Cue(chain, subj.idx, verb.idx + len(verb.text), start, end, reason, rank, level,
                 anaphor=anaphor, head=_report_named(verb) or _named_word(subj))
 
