@@ -164,6 +164,11 @@ CASES = [
      "citing a source in Ryanggang Province, that more than 30 people had been arrested in "
      "Hyesan.", "more than 30 people had been arrested in Hyesan",
      ("Daily NK", "a source in Ryanggang Province"), "speech.citing"),
+    # declaring a zone and telling guards to shoot are acts, not claims: the source is
+    # whoever the article cites
+    ("In 2020 the North declared a buffer zone along the Yalu and told guards to shoot "
+     "anyone who entered it, according to United States Forces Korea.",
+     "told guards to shoot anyone", ("United States Forces Korea",), "according_to"),
     # a speech verb conjoined to the first is still the speaker's claim
     ("Daily NK reported that guards were moved and said fences were built.",
      "fences were built", ("Daily NK",), "speech"),
@@ -290,6 +295,9 @@ def test_find_attributions_speakers_own_act_after_its_claim_is_no_claim(nlp: Any
             "lockdown.")
     assert _chain_at(nlp, text, "imposed a nationwide lockdown")[0] is None
     assert _chain_at(nlp, text, "its first outbreak")[0] == ("The North",)
+    # an order given is no report of what the order is about
+    assert _chain_at(nlp, "Officials told residents to stay away from the river.",
+                     "stay away from the river")[0] is None
 
 
 CONTINUATION = [

@@ -291,18 +291,36 @@ def _speech_span(verb: Any) -> tuple[int, int]:
     return _span_of([verb.left_edge, last])
 
 
+# what one declares in doing, not saying, it ("declared a buffer zone", "an emergency")
+DECLARED_THINGS = frozenset({"zone", "area", "emergency", "curfew", "lockdown", "quarantine",
+                             "holiday"})
+
+
 def _own_acts_start(verb: Any) -> int:
     """Where the speaker's own acts begin after a speech verb at the head of a sentence: a
     verb conjoined to it that shares its subject and says nothing ("The North acknowledged
     an outbreak in May and imposed a lockdown": the lockdown is the North's act, not a
-    claim); the end of the sentence when there is none."""
+    claim) or gives an order ("... and told guards to shoot"); the end of the sentence
+    when there is none."""
     for conj in verb.children:
         if conj.dep_ == "conj" and conj.i > verb.i and conj.pos_ in ("VERB", "AUX") \
-                and conj.lemma_.lower() not in SPEECH_LEMMAS \
+                and (conj.lemma_.lower() not in SPEECH_LEMMAS or _orders(conj)) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
             return conj.left_edge.idx
     last = verb.sent[-1]
     return last.idx + len(last.text)
+
+
+def _orders(verb: Any) -> bool:
+    """ "told guards to shoot": telling someone to do something is an order, not speech."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "xcomp" for c in verb.children)
+
+
+def _declares(verb: Any) -> bool:
+    """ "declared a buffer zone", "declared an emergency": a declaration that acts."""
+    return verb.lemma_.lower() == "declare" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DECLARED_THINGS for c in verb.children)
 
 
 def _sentence_level(tok: Any) -> bool:
@@ -412,6 +430,8 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
         # "they expect": the authors', or the speaker's already cited
     if lemma in ("cite", "quote") and verb.dep_ == "relcl":
         return None
+    if _declares(verb) or _orders(verb):
+        return None  # "the North declared a buffer zone and told guards to shoot": acts
     if (lemma == "find" and
                                                 not any(c.dep_ == "ccomp" for c in verb.children)):
         return None

@@ -59,7 +59,7 @@ from importlib import resources
 from typing import Any
 
 from koreawatch.errors import KoreaWatchError
-from koreawatch.extract.attribution import attribution_for
+from koreawatch.extract.attribution import DECLARED_THINGS, attribution_for
 from koreawatch.extract.event_time import TimeChoice
 from koreawatch.extract.quotes import PersonResolver
 from koreawatch.extract.scope import NORTH_KOREA
@@ -562,12 +562,6 @@ def _last_subject(pronoun: Any, back: int = 2) -> tuple[str, int] | None:
     return None  # "The measures were needed": no body
 
 
-# what a verb of speech acts on when it does, not says: "admitted tourists" (people, see
-# ``_ADMITTED``), "declared a buffer zone", "denied them the freedom to leave"
-_DECLARED = frozenset({"zone", "area", "emergency", "curfew", "lockdown", "quarantine",
-                       "holiday"})
-
-
 def _acts_not_says(verb: Any) -> bool:
     """ "The only holidaymakers the North has admitted", "admitted 13 tourists into Rason":
     let in; "declared a buffer zone": set one up; "denied them the freedom to leave":
@@ -578,7 +572,7 @@ def _acts_not_says(verb: Any) -> bool:
         people = objects + ([verb.head] if verb.dep_ == "relcl" else [])
         return any(_forms(p) & _ADMITTED for p in people)
     if lemma == "declare":
-        return any(o.lemma_.lower() in _DECLARED for o in objects)
+        return any(o.lemma_.lower() in DECLARED_THINGS for o in objects)
     if lemma == "deny":
         return any(c.dep_ == "dative" for c in verb.children) and bool(objects)
     return False
