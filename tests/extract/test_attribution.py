@@ -169,6 +169,12 @@ CASES = [
     ("In 2020 the North declared a buffer zone along the Yalu and told guards to shoot "
      "anyone who entered it, according to United States Forces Korea.",
      "told guards to shoot anyone", ("United States Forces Korea",), "according_to"),
+    # a speaker closing the sentence after a comma, parsed as a conjoined clause, still
+    # speaks for all of it
+    ("Since late August, mobile inspection teams have been stopping pedestrians in Chongjin "
+     "and ordering them to unlock their phones, a source in North Hamgyong Province told NK "
+     "News, requesting anonymity.", "stopping pedestrians in Chongjin",
+     ("NK News", "a source in North Hamgyong Province"), "speech.told"),
     # a speech verb conjoined to the first is still the speaker's claim
     ("Daily NK reported that guards were moved and said fences were built.",
      "fences were built", ("Daily NK",), "speech"),
@@ -295,6 +301,11 @@ def test_find_attributions_speakers_own_act_after_its_claim_is_no_claim(nlp: Any
             "lockdown.")
     assert _chain_at(nlp, text, "imposed a nationwide lockdown")[0] is None
     assert _chain_at(nlp, text, "its first outbreak")[0] == ("The North",)
+    # "..., and said ..." with the subject of the main clause adds a claim: the act before
+    # it is the speaker's own
+    text = ("Kim Yo Jong dismissed reports of arms exports as absurd and said the country "
+            "had no intention of selling weapons.")
+    assert _chain_at(nlp, text, "dismissed reports of arms exports")[0] is None
     # an order given is no report of what the order is about
     assert _chain_at(nlp, "Officials told residents to stay away from the river.",
                      "stay away from the river")[0] is None

@@ -408,6 +408,20 @@ def _rootless_speaker(verb: Any) -> Any | None:
     return head if load_outlets().canonical(_source_name(head)) is not None else None
 
 
+def _closing_speaker(verb: Any, subj: Any) -> bool:
+    """ "Teams have been stopping pedestrians ..., a source in North Hamgyong Province told
+    NK News, requesting anonymity": a speaker and verb after a comma at the end of the
+    sentence, parsed as a clause conjoined to the main one, speak for the whole sentence
+    (not "..., and officials said ...", which adds a claim)."""
+    if verb.dep_ != "conj" or verb.head.dep_ != "ROOT" or subj.head != verb or subj.i > verb.i:
+        return False  # (a subject of its own: "... and said", sharing one, adds a claim)
+    doc = verb.doc
+    before = subj.left_edge.i - 1
+    last = max(t.i for t in verb.sent if not (t.is_punct or t.is_space))
+    return before > verb.sent.start and doc[before].text == "," \
+        and verb.right_edge.i >= last
+
+
 def _report_named(verb: Any) -> str:
     """ "In a report released Tuesday, KINU said ...": the report a later "the report
     said" refers back to (its lemma), else ""."""
@@ -467,7 +481,7 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     inverted = subj.i > verb.i and verb.head.dep_ == "ROOT" and verb.dep_ in (
         "conj", "parataxis", "ccomp")  # "..., said a second source": spaCy's conj of the root
     level = verb.dep_ == "ROOT" or (verb.head.dep_ == "ROOT" and verb.dep_ == "parataxis") \
-        or misparsed is not None or inverted
+        or misparsed is not None or inverted or _closing_speaker(verb, subj)
     start, end = _speech_scope(sent, subj) if level else _speech_span(verb)
     if level and not inverted and misparsed is None:
         end = min(end, _own_acts_start(verb))
