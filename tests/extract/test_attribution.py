@@ -175,6 +175,10 @@ CASES = [
      "and ordering them to unlock their phones, a source in North Hamgyong Province told NK "
      "News, requesting anonymity.", "stopping pedestrians in Chongjin",
      ("NK News", "a source in North Hamgyong Province"), "speech.told"),
+    # a name in apposition that the model parses as a second subject is the speaker
+    ("A tourist on the first trip, Martin Kessler, a 52-year-old software engineer from "
+     "Germany, told Reuters that guides had taken the group's temperatures every morning.",
+     "guides had taken the group's temperatures", ("Martin Kessler",), "speech"),
     # a speech verb conjoined to the first is still the speaker's claim
     ("Daily NK reported that guards were moved and said fences were built.",
      "fences were built", ("Daily NK",), "speech"),

@@ -332,9 +332,15 @@ def _sentence_level(tok: Any) -> bool:
 
 
 def _subject(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child if child.dep_ == "nsubj" else None
+    """The verb's active subject (one it shares with the verb it is conjoined to); of two
+    ("A tourist on the trip, Martin Kessler, ..., told Reuters", the apposition parsed as a
+    second subject), the one that is a name."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        if subjects[0].dep_ != "nsubj":
+            return None
+        named = [c for c in subjects if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
+        return named[0] if len(subjects) > 1 and named else subjects[0]
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
