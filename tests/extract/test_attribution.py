@@ -317,6 +317,18 @@ def test_find_attributions_speakers_own_act_after_its_claim_is_no_claim(nlp: Any
 
 CONTINUATION = [
     # a named chain covers the rest of its paragraph; a hedge there keeps the chain
+    # "Radio Free Asia (RFA), citing ..., said" parsed with the outlet as the subject of
+    # "citing"; later "the broadcaster" is the outlet alone, "the resident" its informant
+    ("Radio Free Asia (RFA), citing a resident of South Hamgyong Province, said the trial "
+     "took place last Thursday in Hamhung.", "the trial took place last Thursday",
+     ("RFA", "a resident of South Hamgyong Province")),
+    ("Radio Free Asia (RFA), citing a resident of South Hamgyong Province, said the trial "
+     "took place last Thursday in Hamhung.\n\nNo death sentences were handed down, "
+     "according to the broadcaster.", "No death sentences were handed down", ("RFA",)),
+    ("Radio Free Asia (RFA), citing a resident of South Hamgyong Province, said the trial "
+     "took place last Thursday in Hamhung.\n\nThe team has been searching phones at "
+     "schools since January, according to the resident.", "searching phones at schools",
+     ("RFA", "a resident of South Hamgyong Province")),
     ("According to Daily NK, which cited a source in Hyesan, more agents were sent to the "
      "city. Those agents have reportedly searched homes for phones.",
      "Those agents have reportedly searched homes for phones",

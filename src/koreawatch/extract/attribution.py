@@ -103,8 +103,11 @@ REPORT_NOUNS = _words(
 )
 ANAPHORIC_HEADS = _words(
     "source sources official officials report reports outlet site company agency paper "
-    "newspaper study statement defector resident insider expert experts letter"
+    "newspaper study statement defector resident insider expert experts letter broadcaster "
+    "website"
 )
+# the words for an outlet: "the broadcaster" is the last outlet cited, not its informant
+OUTLET_HEADS = _words("outlet site website paper newspaper broadcaster")
 SOURCE_NOUNS = _words(
     "source sources official officials report reports document documents data expert experts "
     "analyst analysts diplomat diplomats witness witnesses resident residents defector "
@@ -403,6 +406,14 @@ def _trailing_speaker(verb: Any) -> Any | None:
     return before[-1] if before else None
 
 
+def _citing_subject(verb: Any) -> Any | None:
+    """ "Radio Free Asia (RFA), citing a resident ..., said ...", parsed with the outlet as
+    the subject of "citing" and none for "said": that subject is the speaker's."""
+    return next((c for a in verb.children if a.dep_ == "advcl" and a.i < verb.i
+                 and a.lemma_.lower() in ("cite", "quote") for c in a.children
+                 if c.dep_ == "nsubj"), None)
+
+
 def _rootless_speaker(verb: Any) -> Any | None:
     """ "Daily NK, a Seoul-based website ..., reported in April, citing a source, that ..."
     parsed with the outlet as the sentence's root and the speech verb as a clause on it: a
@@ -464,7 +475,7 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     if lemma == "add" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
                               for c in verb.children):
         return None  # "North Korea has added soldiers to its guard posts": no speech
-    subj = _subject(verb)
+    subj = _subject(verb) or _citing_subject(verb)
     rootless = _rootless_speaker(verb)
     misparsed = _trailing_speaker(verb) or rootless
     if misparsed is not None:
@@ -642,7 +653,8 @@ def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None,
              people: PersonResolver | None = None) -> _Cue | None:
     """Fill an anaphoric source from the latest named chain within reach (for "the report",
     the latest whose source was also a report, else its own words, never a person's
-    chain); "he" or "she" is the person ``people``
+    chain; for "the broadcaster" or "the outlet", the latest outlet cited, without the
+    informant it cited); "he" or "she" is the person ``people``
     resolves it to (the quotation speakers' resolver: the last person named outside
     quotation marks that fits), through the latest chain naming that person, else the
     person alone, else the latest chain; else drop the cue (a pronoun) or keep its own
@@ -651,7 +663,14 @@ def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None,
         return cue
     recent = [(chain, head) for i, chain, head in history if index - i <= ANAPHORA_SENTENCES]
     pronoun = cue.anaphor.casefold() in PRONOUNS
-    same = [chain for chain, head in recent if head == cue.head]
+    outlets = [chain[0] for chain, _ in recent if load_outlets().canonical(chain[0])]
+    if not pronoun and cue.head in OUTLET_HEADS and outlets:  # "according to the
+        chain = tuple(outlets[-1] if c == _ANAPHOR else c for c in cue.chain)  # broadcaster"
+        return replace(cue, chain=chain, anaphor=None, reason=cue.reason + ".anaphora")
+    same = [chain for chain, head in recent if head == cue.head] or [
+        chain for chain, _ in recent if cue.head in SOURCE_NOUNS  # else one whose informant
+        and cue.head in _name_words(chain[-1])  # it names ("RFA, citing a resident ..."),
+        and not chain[-1].casefold().startswith("the ")]  # not by another "the agency"
     recent_chains = same if same and not pronoun else [chain for chain, _ in recent]
     if not pronoun and not same and cue.head in REPORT_NOUNS:
         recent_chains = []  # "the report says" with no report before: its own words
@@ -674,6 +693,12 @@ def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None,
     else:
         chain = tuple(ref[-1] if c == _ANAPHOR else c for c in cue.chain)
     return replace(cue, chain=chain, anaphor=None, reason=cue.reason + ".anaphora")
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a source's name, in the singular ("residents" gives "resident")."""
+    words = name.casefold().split()
+    return set(words) | {w[:-1] for w in words if w.endswith("s")}
 
 
 def _person_meant(cue: _Cue, sent: Any, people: PersonResolver) -> str | None:
