@@ -1651,6 +1651,26 @@ def test_events_kept_sealed_and_likely_nouns(sentence: str, found: set[tuple[str
 
 
 @pytest.mark.parametrize(("sentence", "found"), [
+    # freight that grows is trade that grows; a train back in service is a reopening
+    ("Russian railway officials said freight through the Khasan-Tumangang rail crossing "
+     "rose sharply in 2023.", {("trade_resumption", "reported")}),
+    ("The Beijing-Pyongyang passenger train has still not returned to service.",
+     {("border_reopening", "negated")}),
+    # a return that is no train's service, people stopped on the street and the penalties
+    # for smuggling are none of these
+    ("The delegation returned to Pyongyang on Monday.", set()),
+    ("Inspection teams have been stopping pedestrians and bus passengers in Chongjin to "
+     "check their phones.", set()),
+    ("Penalties for smuggling have grown much harsher since the pandemic.", set()),
+])
+def test_events_freight_service_and_look_alikes(
+        sentence: str, found: set[tuple[str, str]]) -> None:
+    assert {k for k in kinds(sentence)
+            if k[0] in ("trade_resumption", "border_reopening", "border_closure",
+                        "smuggling")} == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
     # trade that returns resumes; people and trucks that return are no trade
     ("Trade between the two countries returned to pre-pandemic levels in August.",
      {("trade_resumption", "asserted")}),

@@ -440,6 +440,9 @@ def _vetoing_lemmas(token: Any) -> set[str]:
         lemmas.add(token.head.lemma_.lower())
         lemmas.update(c.lemma_.lower() for c in token.head.children
                       if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for" \
+            and token.head.head.pos_ == "NOUN":  # "penalties for smuggling": the penalty's
+        lemmas.add(token.head.head.lemma_.lower())
     if token.dep_ == "pcomp" and token.head.lower_ == "as":  # "condemned the tests as violating"
         lemmas.update(t.lemma_.lower() for c in token.head.head.children if c.dep_ == "dobj"
                       for t in c.subtree)
