@@ -126,17 +126,21 @@ def test_pipeline_capital_standing_for_its_government_is_no_place() -> None:
     assert places.get("Reli") == ["KP-01"]
 
 
-def test_pipeline_state_bodies_in_the_states_own_media_are_no_sources() -> None:
+def test_pipeline_state_bodies_source_what_they_tell_but_not_their_statements() -> None:
+    # a state body that tells of an event is its source, in the state's own media as in
+    # anyone else's (spec: only a statement's maker is its actor rather than its source)
     text = ("Pyongyang, October 17 (KCNA) -- The Korean People's Army blew up the roads "
             "and railways linking the DPRK with the ROK on October 15, the General Staff of "
             "the KPA said.")
-    own = extract_article(text, "own", date(2024, 10, 17), "KCNA", "Roads blocked")
-    closure = _one(own, "border_closure")
-    assert closure.sources == ()
-    assert (closure.when.start, closure.when.precision) == ("2024-10-15", "day")
-    foreign = extract_article(text, "foreign", date(2024, 10, 17), "AP", "Roads blocked")
-    closure = _one(foreign, "border_closure")
-    assert closure.sources == (("the General Staff of the KPA",),)
+    for outlet in ("KCNA", "AP"):
+        closure = _one(extract_article(text, outlet, date(2024, 10, 17), outlet,
+                                       "Roads blocked"), "border_closure")
+        assert closure.sources == (("the General Staff of the KPA",),)
+        assert (closure.when.start, closure.when.precision) == ("2024-10-15", "day")
+    statement = _one(extract_article(
+        "The General Staff of the KPA declared on Wednesday that the roads would be cut off.",
+        "own", date(2024, 10, 17), "KCNA", "Roads blocked"), "official_statement")
+    assert statement.sources == ()
 
 
 def test_pipeline_a_statement_reported_by_an_outlet_has_that_outlet_as_source() -> None:
