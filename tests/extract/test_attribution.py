@@ -310,6 +310,11 @@ def test_find_attributions_speakers_own_act_after_its_claim_is_no_claim(nlp: Any
     text = ("Kim Yo Jong dismissed reports of arms exports as absurd and said the country "
             "had no intention of selling weapons.")
     assert _chain_at(nlp, text, "dismissed reports of arms exports")[0] is None
+    # letting tourists in is no admission of a fact
+    text = ("Pyongyang began admitting Russian tour groups in February last year, when nearly "
+            "100 tourists from Vladivostok went skiing at the Masikryong resort, but has kept "
+            "its borders largely shut to other foreign visitors.")
+    assert _chain_at(nlp, text, "has kept its borders largely shut")[0] is None
     # an order given is no report of what the order is about
     assert _chain_at(nlp, "Officials told residents to stay away from the river.",
                      "stay away from the river")[0] is None

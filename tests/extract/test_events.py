@@ -1651,6 +1651,18 @@ def test_events_kept_sealed_and_likely_nouns(sentence: str, found: set[tuple[str
 
 
 @pytest.mark.parametrize(("sentence", "found"), [
+    # a country that admits tourists lets them in; admitting an outbreak is a statement
+    ("North Korea admitted 13 tourists into Rason last month.",
+     {("border_reopening", "asserted")}),
+    ("North Korea admitted its first outbreak of the virus last month.",
+     {("official_statement", "asserted")}),
+])
+def test_events_admitting_visitors_is_a_reopening(
+        sentence: str, found: set[tuple[str, str]]) -> None:
+    assert {k for k in kinds(sentence) if k[0] != "health_measure"} == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
     # freight that grows is trade that grows; a train back in service is a reopening
     ("Russian railway officials said freight through the Khasan-Tumangang rail crossing "
      "rose sharply in 2023.", {("trade_resumption", "reported")}),

@@ -314,6 +314,18 @@ def _own_acts_start(verb: Any) -> int:
     return last.idx + len(last.text)
 
 
+# the people a country admits when it lets them in, which "admitted" then says nothing about
+ADMITTED_VISITORS = frozenset({"tourist", "visitor", "holidaymaker", "foreigner", "traveller",
+                               "traveler", "group", "delegation", "people", "citizen"})
+
+
+def _admits(verb: Any) -> bool:
+    """ "Pyongyang began admitting Russian tour groups": letting people in, not admitting a
+    fact."""
+    return verb.lemma_.lower() == "admit" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ADMITTED_VISITORS for c in verb.children)
+
+
 def _orders(verb: Any) -> bool:
     """ "told guards to shoot": telling someone to do something is an order, not speech."""
     return any(c.dep_ == "dobj" for c in verb.children) and any(
@@ -461,7 +473,7 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
         # "they expect": the authors', or the speaker's already cited
     if lemma in ("cite", "quote") and verb.dep_ == "relcl":
         return None
-    if _declares(verb) or _orders(verb):
+    if _declares(verb) or _orders(verb) or _admits(verb):
         return None  # "the North declared a buffer zone and told guards to shoot": acts
     if (lemma == "find" and
                                                 not any(c.dep_ == "ccomp" for c in verb.children)):

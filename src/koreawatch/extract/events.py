@@ -59,7 +59,7 @@ from importlib import resources
 from typing import Any
 
 from koreawatch.errors import KoreaWatchError
-from koreawatch.extract.attribution import DECLARED_THINGS, attribution_for
+from koreawatch.extract.attribution import ADMITTED_VISITORS, DECLARED_THINGS, attribution_for
 from koreawatch.extract.event_time import TimeChoice
 from koreawatch.extract.quotes import PersonResolver
 from koreawatch.extract.scope import NORTH_KOREA
@@ -680,7 +680,7 @@ _PEOPLE = frozenset({
     "professor", "teacher", "crew", "crewman", "fisherman", "sailor", "child", "family",
     "refugee", "he", "she", "him", "her", "they", "them", "who"})
 # people a state lets in ("the only holidaymakers the North has admitted")
-_ADMITTED = _PEOPLE | {"visitor", "holidaymaker", "foreigner", "traveller", "traveler", "group"}
+_ADMITTED = _PEOPLE | ADMITTED_VISITORS
 _HOLDING_PLACES = frozenset({"prison", "camp", "jail", "custody", "detention", "facility",
                              "cell", "captivity", "center", "centre", "hotel"})
 
