@@ -98,6 +98,10 @@ def _find(text: str, own_outlet: str | None = None) -> list[tuple[str, str, tupl
         ("Choi Min-ho served as a border guard.\n\nHe waded across the river from the "
          "outskirts of Hyesan, a smuggling hub. \"We held our boots above our heads the "
          "whole way,\" he said.", "Choi Min-ho"),
+        # an aside set off by dashes is no part of the name
+        ("Kim Ye-jin was 16 then.\n\nMs Kim - not her real name - fled across the Yalu two "
+         "years later. \"It was like looking through a window into another world,\" she "
+         "says.", "Kim Ye-jin"),
         # "its foreign ministry" is the ministry
         ('North Korea denies it. "The report is a fabrication cooked up by hostile forces '
          'against us," its foreign ministry said.', "foreign ministry"),

@@ -199,6 +199,7 @@ def _ent_of(tok: Any) -> Any:
 
 
 def _clean(name: str) -> str:
+    name = re.split(r"\s+[-\u2013\u2014]\s+", name.strip())[0]  # "Kim - not her real name"
     name = re.sub(r"'s$|'$", "", name.strip().strip(",.:;\"' "))
     words = name.split()
     while words and words[0].lower() in _DETERMINERS | _HONORIFICS:
