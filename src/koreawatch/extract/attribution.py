@@ -13,25 +13,33 @@ that fired there, and cues of lower rules only inside clauses that those do not 
    "..., quoting Y" -> (X, Y); the sentence.
 2. ``according_to.speech``: "according to X" in a sentence whose main verb is a speech verb
    with another subject Y ("..., the letter said, according to Suh Hoon") -> (X, Y).
-3. ``speech.citing``: "X reported, citing Y" / "X, citing Y, reported" -> (X, Y).
+3. ``speech.citing``: "X reported, citing Y" / "X, citing Y, reported" -> (X, Y), also when
+   the parser makes X the subject of "citing" ("Radio Free Asia (RFA), citing Y, said") or
+   the root of the sentence ("Daily NK, a Seoul-based website ..., reported, citing Y").
 4. ``speech.quoted``: "X quoted Y as saying" / "X cited Y as saying" -> (X, Y).
 5. ``speech.told``: "Y told X" / "speaking to X, Y said" -> (X, Y) when X is a known outlet or a
    proper name other than a person's; just (Y,) when X is the article's own outlet
    (``outlet=``), a person ("Xi told Kim"), a pronoun or a common noun ("told reporters").
    A trailing ", a source in Hyesan told Daily NK" that the parser hangs on the main clause
-   (the speaker as an apposition) is still this cue, for the whole sentence.
+   (the speaker as an apposition, or a clause of its own after a comma) is still this cue,
+   for the whole sentence.
 6. ``according_to``: "according to X" -> (X,); "according to a report in/by X" and
    "according to X's report" -> (X,); "according to (media) reports" is a hedge (rule 9).
 7. ``per``: ", per X" where X is a known outlet or a proper name -> (X,).
 8. ``speech``: a speech verb (said, says, reported, claimed, stated, told, added, noted,
    found, ...) with the source as subject -> (X,). "X's report said" / "a report by X found"
-   -> (X,). Unnamed subjects keep their words ("sources", "Seoul military officials").
+   -> (X,). Unnamed subjects keep their words ("sources", "Seoul military officials"); of
+   two subjects the parser gives one verb ("A tourist, Martin Kessler, told ...") the name.
+   Acts that use these verbs say nothing: "declared a buffer zone", "told guards to
+   shoot", "admitted tourists".
    A pronoun subject ("he added", "it stated") or an anaphoric one ("the source",
    "the report", "the official"; "the report" also refers back to a body that spoke
    "in a report") continues the chain it refers to (reason
    ``<rule>.anaphora``): inside a relative or adverbial clause the main clause's subject,
-   else the latest named chain of the previous ``ANAPHORA_SENTENCES`` sentences. A pronoun
-   with nothing to refer to gives no attribution.
+   else the latest named chain of the previous ``ANAPHORA_SENTENCES`` sentences (one with
+   the same head word first, then one whose informant has it: "RFA, citing a resident"
+   for "the resident"; "the broadcaster", "the outlet" or "the website" is the latest
+   outlet cited, alone). A pronoun with nothing to refer to gives no attribution.
 9. ``hedge``: "reportedly", "allegedly", "purportedly", "is said/believed/reported to",
    "according to reports" with no named source -> chain ``()``, ``hedged=True``.
 
@@ -39,7 +47,9 @@ Scope (the stretch ``start``/``end``): a cue on the main clause (the speech verb
 sentence root or a parenthetical beside it, a trailing "..., said a second source" that
 the parser coordinates with the root, or an "according to"/"per" phrase) covers its
 sentence, less the speaker's own noun phrase when that stands at the start or the end of it
-("Park, a defector who fled in 2006, said ..." does not attribute the flight to Park); a cue
+("Park, a defector who fled in 2006, said ..." does not attribute the flight to Park) and
+less the speaker's own acts conjoined after its verb ("The North acknowledged an outbreak
+and imposed a lockdown": the lockdown is the North's act, not its claim); a cue
 in an embedded or coordinated clause ("..., which Pyongyang said was proof", "... and told
 CNN that ...") covers that clause only. Paragraphs are separated by any line break.
 

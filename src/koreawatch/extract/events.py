@@ -1366,9 +1366,10 @@ def _dated_elsewhere(clause: Any) -> bool:
                for e in clause.doc.ents if clause.sent.start <= e.start < clause.sent.end)
 
 
-_DATE_WORD = re.compile(r"(?i)\b(?:\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-                        r"|mon|tue|wed|thu|fri|sat|sun|last|this|next|yesterday|today|ago"
-                        r"|spring|summer|autumn|fall|winter)")
+_DATE_WORD = re.compile(r"(?i)\b(?:\d{4}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
+                        r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
+                        r"|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|last|this"
+                        r"|next|yesterday|today|ago|spring|summer|autumn|fall|winter)\b")
 
 
 def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
