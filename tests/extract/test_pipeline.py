@@ -126,6 +126,15 @@ def test_pipeline_capital_standing_for_its_government_is_no_place() -> None:
     assert places.get("Reli") == ["KP-01"]
 
 
+def test_pipeline_a_team_sent_from_the_capital_acts_where_it_went() -> None:
+    text = ("A family of four escaped across the Yalu from Hyesan in March.\n\nAn inspection "
+            "team sent from Pyongyang in early April questioned every soldier in the company "
+            "and detained three guards who had been on duty that night.")
+    arrest = _one(extract_article(text, "sent", date(2024, 5, 15), "NK News",
+                                  "Guards detained"), "arrest")
+    assert [p.place_id for p in arrest.where] == ["KP-10/hyesan"]
+
+
 def test_pipeline_state_bodies_source_what_they_tell_but_not_their_statements() -> None:
     # a state body that tells of an event is its source, in the state's own media as in
     # anyone else's (spec: only a statement's maker is its actor rather than its source)

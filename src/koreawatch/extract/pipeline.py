@@ -108,7 +108,9 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
     - a capital named as the one who acts or owns ("Pyongyang has rejected such offers",
       "Seoul's response", "rules set by Pyongyang"): the government;
     - a North Korean place something came from when the sentence names the North Korean
-      place it went to ("sent an inspection team from Pyongyang to Hyesan").
+      place it went to ("sent an inspection team from Pyongyang to Hyesan"), or that a
+      team was sent from ("An inspection team sent from Pyongyang detained three guards":
+      they were detained where the team went).
     """
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
     roots = [span.root if span is not None else None for span in spans]
@@ -122,10 +124,21 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
                 or (root.dep_ == "pobj" and root.head.dep_ == "agent")):  # "set by Pyongyang"
             continue
         if root is not None and _kp(m) and root.dep_ == "pobj" and root.head.lower_ == "from" \
-                and root.sent.start in goals:
+                and (root.sent.start in goals or _sent_from(root.head)):
             continue
         kept.append(m)
     return kept
+
+
+# participles of people sent somewhere: the place they came "from" is not where they act
+_SENT = frozenset({"send", "dispatch", "deploy", "despatch"})
+
+
+def _sent_from(prep: Any) -> bool:
+    """ "a team sent from Pyongyang": "from" on a participle of sending that describes
+    a noun."""
+    verb = prep.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in _SENT
 
 
 def _province(mention: PlaceMention) -> str:
