@@ -1651,6 +1651,18 @@ def test_events_kept_sealed_and_likely_nouns(sentence: str, found: set[tuple[str
 
 
 @pytest.mark.parametrize(("sentence", "found"), [
+    # "set up" and "set forth" do things; only "is set to" plans them
+    ("In the months that followed, it set up a buffer zone along its northern border and "
+     "ordered troops to shoot anyone who entered it.", {("security_reinforcement", "asserted")}),
+    ("The North has set up large disinfection sites in Sinuiju to quarantine imported goods.",
+     {("health_measure", "asserted")}),
+    ("The bridge is set to reopen next month.", {("border_reopening", "expected")}),
+])
+def test_events_set_up_is_no_plan(sentence: str, found: set[tuple[str, str]]) -> None:
+    assert kinds(sentence) == found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
     # a country that admits tourists lets them in; admitting an outbreak is a statement
     ("North Korea admitted 13 tourists into Rason last month.",
      {("border_reopening", "asserted")}),

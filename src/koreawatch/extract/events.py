@@ -1172,11 +1172,18 @@ def _plan_ancestors(token: Any) -> list[Any]:
             break
         node = node.head
         if not (node.lemma_.lower() in _INTENT_VERBS
-                and any(c.dep_ == "neg" for c in node.children)):
+                and any(c.dep_ == "neg" for c in node.children)) and not _set_up(node):
             found.append(node)
         found.extend(c for c in node.children  # "will ensure", "is necessary to"
                      if c.dep_ in ("aux", "acomp") and c.i < token.i)
     return found
+
+
+def _set_up(verb: Any) -> bool:
+    """ "set up a buffer zone and ordered troops to shoot", "set forth tasks": a verb of
+    doing, not the plan word of "is set to reopen"."""
+    return verb.lemma_.lower() == "set" and any(c.dep_ in ("prt", "dobj")
+                                                 for c in verb.children)
 
 
 def _infinitive(node: Any) -> bool:
