@@ -102,6 +102,10 @@ def _find(text: str, own_outlet: str | None = None) -> list[tuple[str, str, tupl
         ("Kim Ye-jin was 16 then.\n\nMs Kim - not her real name - fled across the Yalu two "
          "years later. \"It was like looking through a window into another world,\" she "
          "says.", "Kim Ye-jin"),
+        # "she" for "Ms Kim" is the woman named Kim before, not a later man of that name
+        ("When Kim Ye-jin was 16, her teachers marched the class to a trial.\n\nKim Jong Un "
+         "later called for more weapons.\n\nMs Kim still thinks about her classmates. \"Some of "
+         "them are probably in those camps now,\" she says.", "Kim Ye-jin"),
         # "its foreign ministry" is the ministry
         ('North Korea denies it. "The report is a fabrication cooked up by hostile forces '
          'against us," its foreign ministry said.', "foreign ministry"),

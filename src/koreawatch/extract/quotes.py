@@ -260,10 +260,14 @@ _TITLE_SEX = {"ms": "f", "mrs": "f", "miss": "f", "madam": "f", "mr": "m", "sir"
 
 def _own_pronoun_sex(ent: Any) -> str | None:
     """The sex of a person whose own clause refers back to them with "his" or "her"
-    ("Kim Jong-un had shown through his actions")."""
+    ("Kim Jong-un had shown through his actions"), or the main clause after theirs when
+    they are the only person the sentence names ("When Kim Ye-jin was 16, her teachers
+    ...")."""
     verb = ent.root.head
     if ent.root.dep_ not in _SUBJ:
         return None
+    if verb.dep_ == "advcl" and sum(e.label_ == "PERSON" for e in ent.sent.ents) == 1:
+        verb = verb.head
     words = {t.lower_ for t in verb.subtree if t.i >= ent.end}
     if words & {"his", "himself"} and not words & {"her", "herself"}:
         return "m"
@@ -297,10 +301,12 @@ def _collect_mentions(st: _State) -> None:
                                _is_main_subject(ent.root) or opens)
             st.mentions.append(mention)
             title = st.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-            sex = _TITLE_SEX.get(title) or _own_pronoun_sex(ent)  # "Ms Haley", "Kim ... his"
+            sex = _TITLE_SEX.get(title) or _TITLE_SEX.get(ent[0].lower_.rstrip(".")) \
+                or _own_pronoun_sex(ent)  # "Ms Haley", "Kim ... his"
             if sex:
-                st.gender.setdefault(_expand(mention.name, ent.start, st), sex)
-                st.gender.setdefault(mention.name, sex)
+                if len(_full_names(mention.name, ent.start, st)) <= 1:  # (with two Kims
+                    st.gender.setdefault(_expand(mention.name, ent.start, st), sex)  # named,
+                st.gender.setdefault(mention.name, sex)  # "Ms Kim" tells neither's sex)
     named = [m for m in st.mentions if " " in m.name]
     for tok in st.doc:
         if tok.dep_ not in _SUBJ or tok.i in st.skip or tok.lower_ in _PRONOUNS:
@@ -337,7 +343,7 @@ def _antecedent(tok: Any, st: _State) -> tuple[str, int] | None:
     if sentence.start != tok.sent.start:  # subordinate one; in the pronoun's own, the nearest
         best = next((m for m in fits if m.main and sentence.start <= m.pos < sentence.end),
                     best)
-    name = _expand(best.name, best.pos + 1, st)
+    name = _expand(best.name, best.pos + 1, st, sex or st.gender.get(best.name))
     if sex:
         st.gender.setdefault(name, sex)
     return name, best.pos
@@ -392,14 +398,22 @@ def _titled(tok: Any, st: _State) -> str | None:
     return None
 
 
-def _expand(name: str, before: int, st: _State) -> str:
-    """A one-word name ("Park") becomes the full name of its last full mention."""
+def _expand(name: str, before: int, st: _State, sex: str | None = None) -> str:
+    """A one-word name ("Park") becomes the full name of its last full mention; of a person
+    known to be of ``sex`` first ("Ms Kim ... she" after "Kim Ye-jin ... her" and "Kim Jong
+    Un": Kim Ye-jin)."""
     if " " in name:
         return name
-    for m in reversed(st.mentions):
-        if m.person and m.pos < before and " " in m.name and name in m.name.split():
-            return m.name
-    return name
+    full = _full_names(name, before, st)
+    same_sex = [n for n in full if sex and st.gender.get(n) == sex]
+    return (same_sex or full or [name])[0]
+
+
+def _full_names(name: str, before: int, st: _State) -> list[str]:
+    """The full names, latest first, of the people named before ``before`` that hold the
+    one-word ``name``."""
+    return list(dict.fromkeys(m.name for m in reversed(st.mentions) if m.person
+                              and m.pos < before and " " in m.name and name in m.name.split()))
 
 
 def _quoting(verb: Any) -> Any:
