@@ -28,8 +28,10 @@ Speaker rules, in priority order (``FoundQuote.reason`` names the rule that fire
 7. ``unattributed``: "source".
 
 A pronoun subject is resolved: "he"/"she"/"they" to the last person mentioned (a PERSON
-entity or a subject noun such as "one defector"), "it" to the last body that spoke. A
-surname is expanded to the full name of its last mention. An unnamed person ("a
+entity or a subject noun such as "one defector"; not a town the model took for a person),
+"it" to the last body that spoke. A surname is expanded to the full name of its last
+mention, of the pronoun's or title's sex first ("Ms Kim" after "Kim Ye-jin ... her" and
+"Kim Jong Un"). An unnamed person ("a
 resident", "the trader", "one official") is "source", as the spec asks; a title that may
 stand for someone the reader knows keeps its words ("Foreign Ministry spokesman", "the
 president").
