@@ -104,6 +104,17 @@ def test_choose_time_expected_before_a_coming_date(sentence: str, start: str,
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("sentence", "end"), [
+    # "later this month/year": from publication to the end of the period, not its last part
+    ("A second consignment of flour is expected to arrive later this month.", "2021-03-31"),
+    ("Chinese tour groups are expected to return later this year.", "2021-12-31"),
+])
+def test_choose_time_later_this_runs_from_publication(sentence: str, end: str) -> None:
+    when = next(w for c, w in timed(sentence) if c.modality == "expected")
+    assert (when.start, when.end, when.precision) == ("2021-03-15", end, "approx")
+
+
+@pytest.mark.model
 def test_choose_time_a_where_clause_goes_on_at_the_time_of_its_sentence() -> None:
     when = first_of("In early April 2012 she was driven back to Hyesan, where she was "
                     "locked in a holding centre.", "arrest")

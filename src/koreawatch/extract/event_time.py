@@ -51,7 +51,8 @@ night"; not a bare "shortly after 9 a.m."). A date of rules 3 and 6 after "since
 (``since``); a coming date after "before", "by" or "until" bounds an expected event
 from publication ("will be extended before winter": [publication, the day before
 winter], ``deadline``); a negated one ("unlikely to reopen before spring") starts at
-that date ([spring, open]).
+that date ([spring, open]); an expected event "later this month" (week, year) runs from
+publication to the end of that period (``later``).
 
 Dates in rules 2-6: an expected event dated by a bare month or season that resolved into
 the past is the coming one; an expected event dated by a past day, week or year starts
@@ -91,6 +92,7 @@ _SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|s
 _SINCE_DATE = re.compile(r"\b(since|ever since)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)"
                          r"\s+of\s+)?$", re.I)
 _PERIOD_END = re.compile(r"(?:the\s+)?end\b", re.I)
+_LATER_THIS = re.compile(r"later\s+(?:this|in\s+the)\s+(?:week|month|year)\b", re.I)
 _OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago)\b", re.I)
 _FIRST_SINCE = re.compile(r"\bfirst\b[^.;:]{0,40}\bsince\s+(?:the\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.I)
@@ -286,6 +288,11 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
             and _SINCE_DATE.search(text[max(0, best.start - 30):best.start]):
         return TimeChoice(best.interval_start, dct.isoformat(), "approx", best.text,
                           f"since: from the date named to publication: {rule}: {best.reason}")
+    if cand.modality == "expected" and dct is not None and _LATER_THIS.match(best.text) \
+            and best.interval_end and best.interval_end >= dct.isoformat():
+        return TimeChoice(dct.isoformat(), best.interval_end, "approx", best.text,
+                          f"later: from publication to the end of the period: {rule}: "
+                          f"{best.reason}")  # "will be shipped later this month"
     start, end = _shift_future(best.interval_start, best.interval_end, best.precision,
                                cand, dct, best.text)
     deadline = _DEADLINE.search(text[max(0, best.start - 10):best.start])
