@@ -81,6 +81,19 @@ def test_choose_time_expected_event_dated_by_a_past_day_starts_then() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("sentence", "start", "end"), [
+    # a forecast for the year of publication is that year; for a past one, from then on
+    ("Analysts expect trade with China to climb further this year.", "2021-01-01",
+     "2021-12-31"),
+    ("In 2019 the ministry planned to resume trade with China.", "2019-01-01", None),
+])
+def test_choose_time_expected_in_the_current_year_is_that_year(
+        sentence: str, start: str, end: str | None) -> None:
+    when = first_of(sentence, "trade_resumption")
+    assert (when.start, when.end) == (start, end)
+
+
+@pytest.mark.model
 def test_choose_time_expected_event_in_a_past_month_is_the_coming_one() -> None:
     when = first_of("North Korea will reopen the border in February.", "border_reopening")
     assert (when.start, when.end) == ("2022-02-01", "2022-02-28")
