@@ -128,6 +128,15 @@ def test_choose_time_later_this_runs_from_publication(sentence: str, end: str) -
 
 
 @pytest.mark.model
+def test_choose_time_a_past_event_told_in_a_report_of_a_year_is_of_that_year() -> None:
+    # as of a month ("In July 2020, state media said ..."), a report dated only by its
+    # year places what it tells in that year
+    when = first_of("In 2020 the commander of US Forces Korea said troops had been ordered to "
+                    "shoot anyone approaching the border.", "security_reinforcement")
+    assert (when.start, when.end, when.precision) == ("2020-01-01", "2020-12-31", "year")
+
+
+@pytest.mark.model
 def test_choose_time_a_where_clause_goes_on_at_the_time_of_its_sentence() -> None:
     when = first_of("In early April 2012 she was driven back to Hyesan, where she was "
                     "locked in a holding centre.", "arrest")
@@ -174,7 +183,7 @@ def test_choose_time_a_report_of_a_month_dates_a_past_event_in_it() -> None:
     when = first_of("In July 2020, state media said the country had locked down the border "
                     "city of Kaesong.", "health_measure")
     assert (when.start, when.end, when.precision) == ("2020-07-01", "2020-07-31", "month")
-    assert when.reason.startswith("report: in the report's month")
+    assert when.reason.startswith("report: in the report's period")
 
 
 @pytest.mark.model

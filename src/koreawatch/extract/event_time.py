@@ -18,8 +18,8 @@ Rules, in priority order (each ``TimeChoice.reason`` starts with the rule's name
 5. ``report``: no date in the clause, and a reporting verb governs the trigger ("UPI
    reported in early March that ...", "..., an official said on Sunday"): the date is the
    report's, so an expected event starts then ([report start, open]) and a past one
-   ended by then ([open, report end]), or, when the report names only its month or part
-   of a month, happened in it ("In July 2020, state media said it had declared ...");
+   ended by then ([open, report end]), or, when the report names only its year, month or
+   part of a month, happened in it ("In July 2020, state media said it had declared ...");
 6. ``sentence``: another date in the sentence, nearest to the trigger; an event told as
    coming "later" (or "then", "subsequently") runs from that date to publication;
 7. ``pandemic``: "since / throughout / during the pandemic" → [2020-01-01, publication]
@@ -347,9 +347,9 @@ def _reported(cand: Candidate, outside: Sequence[Any]) -> TimeChoice:
     if cand.modality == "expected":
         return TimeChoice(best.interval_start, None, "unknown", best.text,
                           "report: expected, from the report's date: " + best.reason)
-    if cand.tense == "past" and best.precision in ("month", "part_of_month"):
+    if cand.tense == "past" and best.precision in ("month", "part_of_month", "year"):
         return TimeChoice(best.interval_start, best.interval_end, best.precision, best.text,
-                          "report: in the report's month: " + best.reason)  # "In July 2020,
+                          "report: in the report's period: " + best.reason)  # "In July 2020,
         # state media said the country had declared an emergency": a day would be too fine
     return TimeChoice(None, best.interval_end, "unknown", best.text,
                       "report: before the report's date: " + best.reason)
