@@ -1645,25 +1645,12 @@ def test_events_things_and_arrivals_cross_nothing(sentence: str) -> None:
     ("A reopening of the border to travelers is unlikely before 2023, she said.",
      {("border_reopening", "expected")}),
     ("A resumption of trade is likely next month.", {("trade_resumption", "expected")}),
-])
-def test_events_kept_sealed_and_likely_nouns(sentence: str, found: set[tuple[str, str]]) -> None:
-    assert kinds(sentence) == found
-
-
-@pytest.mark.parametrize(("sentence", "found"), [
     # wanting or wishing to defect is why one crossed, not another crossing to come
     ("The soldier crossed the Military Demarcation Line on Monday and was escorted to "
      "safety after he signaled that he wanted to defect.", {("illegal_crossing", "asserted")}),
     ("He crossed the border on Monday and expressed his wish to defect to the South.",
      {("illegal_crossing", "asserted")}),
     ("The soldier plans to defect to the South next week.", {("illegal_crossing", "expected")}),
-])
-def test_events_a_wish_to_defect_is_no_second_crossing(
-        sentence: str, found: set[tuple[str, str]]) -> None:
-    assert kinds(sentence) == found
-
-
-@pytest.mark.parametrize(("sentence", "found"), [
     # "set up" and "set forth" do things; only "is set to" plans them
     ("In the months that followed, it set up a buffer zone along its northern border and "
      "ordered troops to shoot anyone who entered it.", {("security_reinforcement", "asserted")}),
@@ -1671,7 +1658,8 @@ def test_events_a_wish_to_defect_is_no_second_crossing(
      {("health_measure", "asserted")}),
     ("The bridge is set to reopen next month.", {("border_reopening", "expected")}),
 ])
-def test_events_set_up_is_no_plan(sentence: str, found: set[tuple[str, str]]) -> None:
+def test_events_kinds_and_modalities_of_whole_sentences(
+        sentence: str, found: set[tuple[str, str]]) -> None:
     assert kinds(sentence) == found
 
 
