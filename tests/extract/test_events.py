@@ -1651,6 +1651,11 @@ def test_events_things_and_arrivals_cross_nothing(sentence: str) -> None:
     ("He crossed the border on Monday and expressed his wish to defect to the South.",
      {("illegal_crossing", "asserted")}),
     ("The soldier plans to defect to the South next week.", {("illegal_crossing", "expected")}),
+    # aid refused or not taken is one record, not also the offer it was
+    ("Pyongyang still hasn't accepted a single dose from Covax, which has offered it "
+     "shots since early 2021.", {("aid_delivery", "negated")}),
+    ("North Korea turned down three million doses of vaccine that China offered it.",
+     {("aid_delivery", "negated")}),
     # "set up" and "set forth" do things; only "is set to" plans them
     ("In the months that followed, it set up a buffer zone along its northern border and "
      "ordered troops to shoot anyone who entered it.", {("security_reinforcement", "asserted")}),

@@ -1739,7 +1739,18 @@ def find_candidates(
                 offer_made=any(node.lemma_.lower() in _OFFER_WORDS and node.tag_ == "VBD"
                                for node in (token, *list(token.ancestors)[:4])),
             ))
-    return found
+    return _offers_refused(found)
+
+
+def _offers_refused(found: list[Candidate]) -> list[Candidate]:
+    """ "North Korea turned down nearly three million doses ..., which Covax has offered
+    it", "Pyongyang still hasn't accepted a single dose from Covax, which has offered it
+    shots": the offer is the aid the sentence says was refused or not taken, one record
+    with the refusal, not a second, expected delivery."""
+    refused = {c.sent_start for c in found
+               if c.type == "aid_delivery" and c.modality == "negated"}
+    return [c for c in found if not (c.type == "aid_delivery" and c.modality == "expected"
+                                     and c.sent_start in refused)]
 
 
 _VEHICLES = frozenset({"train", "flight", "bus", "truck", "lorry", "ferry", "ship", "plane",
