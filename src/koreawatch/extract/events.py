@@ -23,7 +23,8 @@ Rules, in priority order:
    for granted (a definite nominal event, "the closure of the border", or one in a
    relative clause, except one on a time: "since the pandemic, when it sealed the
    border" is told by the speaker): a speech report around it does not attribute it;
-   else ``asserted``.
+   else ``asserted``. An offer of aid in a sentence that says the aid was refused or not
+   taken is that aid, not a second, expected delivery.
 3. **Time**: the date expression of the trigger's clause nearest to it (a range such
    as "between April and June" as one interval); else, for a trigger in an "after" or
    "before" clause, the other event's date bounds it (``unknown``); else "since X",
