@@ -64,6 +64,7 @@ from koreawatch.extract.attribution import ADMITTED_VISITORS, DECLARED_THINGS, a
 from koreawatch.extract.event_time import TimeChoice
 from koreawatch.extract.quotes import PersonResolver
 from koreawatch.extract.scope import NORTH_KOREA
+from koreawatch.extract.timex import lexicon as lx
 from koreawatch.models import EVENT_TYPES, Actor, Attribution
 
 log = logging.getLogger(__name__)
@@ -1374,10 +1375,9 @@ def _dated_elsewhere(clause: Any) -> bool:
                for e in clause.doc.ents if clause.sent.start <= e.start < clause.sent.end)
 
 
-_DATE_WORD = re.compile(r"(?i)\b(?:\d{4}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may"
-                        r"|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?"
-                        r"|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|last|this"
-                        r"|next|yesterday|today|ago|spring|summer|autumn|fall|winter)\b")
+_DATE_WORD = re.compile(r"(?i)\b(?:\d{4}|" + "|".join(sorted(
+    {*lx.MONTHS, *lx.WEEKDAYS, *lx.SEASONS, "last", "this", "next", "yesterday", "today",
+     "ago"}, key=len, reverse=True)) + r")\b")  # the time tagger's month and day names
 
 
 def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:

@@ -31,10 +31,9 @@ A pronoun subject is resolved: "he"/"she"/"they" to the last person mentioned (a
 entity or a subject noun such as "one defector"; not a town the model took for a person),
 "it" to the last body that spoke. A surname is expanded to the full name of its last
 mention, of the pronoun's or title's sex first ("Ms Kim" after "Kim Ye-jin ... her" and
-"Kim Jong Un"). An unnamed person ("a
-resident", "the trader", "one official") is "source", as the spec asks; a title that may
-stand for someone the reader knows keeps its words ("Foreign Ministry spokesman", "the
-president").
+"Kim Jong Un"). An unnamed person ("a resident", "the trader", "one official") is
+"source", as the spec asks; a title that may stand for someone the reader knows keeps its
+words ("Foreign Ministry spokesman", "the president").
 
 Via: outlets named in the sentence ("told PRI", "per Reuters", "according to X" when X
 is not the speaker, "in an interview with CNN", "speaking to CNN", "carried by",
@@ -306,9 +305,10 @@ def _collect_mentions(st: _State) -> None:
             sex = _TITLE_SEX.get(title) or _TITLE_SEX.get(ent[0].lower_.rstrip(".")) \
                 or _own_pronoun_sex(ent)  # "Ms Haley", "Kim ... his"
             if sex:
-                if len(_full_names(mention.name, ent.start, st)) <= 1:  # (with two Kims
-                    st.gender.setdefault(_expand(mention.name, ent.start, st), sex)  # named,
-                st.gender.setdefault(mention.name, sex)  # "Ms Kim" tells neither's sex)
+                holders = _full_names(mention.name, ent.start, st)
+                if len(holders) <= 1:  # (with two Kims named, "Ms Kim" tells neither's sex)
+                    st.gender.setdefault(holders[0] if holders else mention.name, sex)
+                st.gender.setdefault(mention.name, sex)
     named = [m for m in st.mentions if " " in m.name]
     for tok in st.doc:
         if tok.dep_ not in _SUBJ or tok.i in st.skip or tok.lower_ in _PRONOUNS:
