@@ -96,12 +96,32 @@ def test_pipeline_restatement_dates_an_event_told_undated_and_known_people_are_n
      "Jagang Province told Daily NK.\n\nThe men were arrested on October 9 as they tried to "
      "ferry copper across the river, the source said.", date(2021, 10, 22), "arrest",
      ("2021-10-09", "2021-10-09", "day")),
+    # early 2020 ... in late January 2020: part of a year, then a part of it
+    ("Trucks crossed the bridge from Dandong on Monday, the first since the North shut its "
+     "border in early 2020, traders said.\n\nNorth Korea shut the border in late January "
+     "2020, cutting off its trade with China.", date(2022, 1, 18), "border_closure",
+     ("2020-01-21", "2020-01-31", "part_of_month")),
 ])
 def test_pipeline_a_restatement_naming_a_finer_date_inside_the_first_dates_the_event(
         text: str, published: date, etype: str, when: tuple[str, str, str]) -> None:
     result = extract_article(text, "sharper", published, "CNN", "Restated (illustrative)")
     event = _one(result, etype)
     assert (event.when.start, event.when.end, event.when.precision) == when
+
+
+def test_pipeline_a_background_event_dated_later_is_one_record_told_by_its_date() -> None:
+    text = ("Forty workers came home from Dandong on Tuesday, the first group to return since "
+            "the border was shut, a resident told Daily NK.\n\nThe workers were sent to "
+            "quarantine for a month.\n\nNorth Korea sealed its border with China in "
+            "January 2020.")
+    result = extract_article(text, "background", date(2023, 9, 14), "NK News",
+                             "Workers return (illustrative)")
+    closure = _one(result, "border_closure")
+    assert (closure.when.start, closure.when.end, closure.when.precision) == (
+        "2020-01-01", "2020-01-31", "month")
+    assert closure.evidence.text.startswith("North Korea sealed")  # the dated telling speaks
+    assert closure.sources == ()  # the article's own, not the resident's
+    assert "Forty" in [m.text[:5] for m in closure.mentions]  # the first telling kept
 
 
 def test_pipeline_the_same_speaker_far_on_makes_another_statement() -> None:

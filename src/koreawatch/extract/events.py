@@ -1875,7 +1875,10 @@ def _nested(outer: TimeChoice, inner: TimeChoice) -> bool:
     the finer date can be the same event, told more exactly."""
     if not (outer.start and outer.end and inner.start and inner.end):
         return False
-    return outer.precision == "year" and inner.precision not in ("year", "approx", "unknown") \
+    part_of_year = outer.precision == "approx" and outer.reason.startswith("clause") and (
+        date.fromisoformat(outer.end) - date.fromisoformat(outer.start)).days <= 200
+    return (outer.precision == "year" or part_of_year) \
+        and inner.precision not in ("year", "approx", "unknown") \
         and outer.start <= inner.start and inner.end <= outer.end
 
 
@@ -1915,6 +1918,10 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     undated_b = _undated(tb)
     if undated_b and (not pb or set(pb) <= set(pa)) and (ta.start or ta.end):
         return True  # an undated restatement of a dated event of the same kind
+    if dates_background(ca, ta, tb) and ca.type != "official_statement" \
+            and (not pa or set(pa) <= set(pb)) and _overlap(ta, tb):
+        return True  # "the first group back since the border was shut ... North Korea shut
+        # its border in January 2020": the background event, dated at last
     if ta.reason.startswith("perfect: undated") and ca.type != "official_statement" \
             and tb.start and tb.end and _overlap(ta, tb) \
             and ta.start and ta.start <= tb.start and (not pa or set(pa) <= set(pb)) \
@@ -1956,6 +1963,12 @@ def _days_apart(a: TimeChoice, b: TimeChoice, days: int) -> bool:
 def _undated(when: TimeChoice) -> bool:
     """No date of the text bounds it: none at all, or only the publication date."""
     return not (when.start or when.end) or when.reason.startswith("publication:")
+
+
+def dates_background(old: Candidate, old_when: TimeChoice, new_when: TimeChoice) -> bool:
+    """``old`` was told without a date of its own in a since/before/until clause of another
+    event, and the new telling has one: the dated telling speaks for the event."""
+    return old.background_clause and _undated(old_when) and not _undated(new_when)
 
 
 def better_representative(new: Candidate, old: Candidate) -> bool:

@@ -296,11 +296,13 @@ def extract_article(text: str, article_id: str, published: date | None,
             if ev.same_event((other, other_when, other_key), (cand, when, key), own_media):
                 joined = other_places + [p for p in places if p not in other_places]
                 anchors = other.anchors | cand.anchors  # the event now names them all
-                if ev.better_representative(cand, other):
+                if ev.better_representative(cand, other) \
+                        or ev.dates_background(other, other_when, when):
                     kept = other_when if when.reason.startswith("statement.publication") \
                         else when  # "a June 9 announcement in which North Korea said"
                     records[i] = (replace(cand, anchors=anchors), kept, key, attribution,
                                   joined)
+                    cand = other  # the replaced telling is now the restatement
                 else:
                     sharp = other_when if cand.type == "official_statement" \
                         or cand.sent_start == other.sent_start else et.sharper(other_when, when)
