@@ -395,6 +395,10 @@ EMBEDDED = [
      "a defector who fled North Korea in 2006", None),
     # "according to" a plan or an estimate is no source
     ("Repairs went ahead according to the plan.", "Repairs went ahead", None),
+    # the reported clause parsed as the root, the speech verb as a clause before its "that"
+    ("Radio Free Asia (RFA) reported last month, citing a resident of Sinuiju, that MSS "
+     "agents had begun searching trucks from Dandong at the bridge.",
+     "searching trucks from Dandong", ("RFA", "a resident of Sinuiju")),
 ]
 
 

@@ -447,6 +447,15 @@ def _rootless_speaker(verb: Any) -> Any | None:
     return head if load_outlets().canonical(_source_name(head)) is not None else None
 
 
+def _fronted_report(verb: Any) -> bool:
+    """ "Radio Free Asia (RFA) reported last month, citing a resident, that agents had begun
+    ...", parsed with the reported clause as the root and the speech verb as a clause before
+    its "that": the verb speaks for the sentence."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.dep_ == "ROOT" and verb.i < head.i and any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i for c in head.children)
+
+
 def _closing_speaker(verb: Any, subj: Any) -> bool:
     """ "Teams have been stopping pedestrians ..., a source in North Hamgyong Province told
     NK News, requesting anonymity": a speaker and verb after a comma at the end of the
@@ -520,7 +529,8 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     inverted = subj.i > verb.i and verb.head.dep_ == "ROOT" and verb.dep_ in (
         "conj", "parataxis", "ccomp")  # "..., said a second source": spaCy's conj of the root
     level = verb.dep_ == "ROOT" or (verb.head.dep_ == "ROOT" and verb.dep_ == "parataxis") \
-        or misparsed is not None or inverted or _closing_speaker(verb, subj)
+        or misparsed is not None or inverted or _closing_speaker(verb, subj) \
+        or _fronted_report(verb)
     start, end = _speech_scope(sent, subj) if level else _speech_span(verb)
     if level and not inverted and misparsed is None:
         end = min(end, _own_acts_start(verb))
