@@ -464,6 +464,11 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("North Korea urged China to halt all forced returns.", True),
         ("North Korea itself rarely admits to shortages.", False),
         ("North Korea admitted to shortages on Monday.", True),
+        # a scholar of the state is not of it
+        ("Jung Da-eun, a professor of North Korean studies at Dongguk University, said the "
+         "new fences are aimed at information.", False),
+        ("Ri Chol, an official of the North Korean foreign ministry, said the new fences are "
+         "aimed at smugglers.", True),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:
@@ -560,6 +565,11 @@ def test_events_security_forces_are_what_is_sent_not_who_sends(sentence: str,
     ("Russia vetoed a resolution to impose new sanctions on North Korea.", set()),
     ("The council adopted a resolution to impose new sanctions on North Korea.",
      {"trade_suspension"}),
+    # stopped from entering: kept from happening, unless nothing stopped it
+    ("North Korean authorities have stopped Chinese trucks from entering Sinuiju, halting "
+     "road imports from Dandong.", {"trade_suspension"}),
+    ("But that hasn't stopped North Korea's government from accepting vaccines.",
+     {"aid_delivery"}),
 ])
 def test_events_a_thwarted_attempt_is_no_event(sentence: str, found: set[str]) -> None:
     assert {c.type for c in candidates(sentence)} == found
@@ -569,6 +579,9 @@ def test_events_a_thwarted_attempt_is_no_event(sentence: str, found: set[str]) -
     "So why didn't the minister order the navy to shoot down the rocket?",
     "Did North Korea close the border with China?",
     "If North Korea closes the border again, trade will collapse.",
+    # the "if" hung on the verb just before the trigger
+    "If the border remains shut through the winter, food prices will rise sharply.",
+    "\"If the trucks stay stopped until December, the price of flour will jump,\" he said.",
     "Unless Pyongyang arrests the smugglers, the trade will go on.",
     "If Moscow had voted against it, it would have made it harder to impose broad "
     "sanctions on Pyongyang.",
@@ -653,6 +666,10 @@ def test_events_more_words_for_seizures_crossings_deployments_and_aid(sentence: 
     ("China closed its side of the border in January.", True),
     ("Russia closed its road crossings with China in March.", False),
     ("Russia closed its road crossings with China and North Korea in March.", True),
+    # the country that owns the trade; the other side "to" or "from" it
+    ("South Korea's own trade with China shrank last year.", False),
+    ("Japan's exports to China fell sharply last year.", False),
+    ("China's trade with North Korea shrank last year.", True),
 ])
 def test_events_a_third_countrys_trade_or_border_act_is_none_of_ours(sentence: str,
                                                                       found: bool) -> None:
@@ -752,6 +769,12 @@ def test_events_a_law_tells_its_sanctions_in_the_present(text: str, found: bool)
          "in August.", "expected"),
         ("No one was arrested at the border last week.", "negated"),
         ("Nobody was arrested at the border last week.", "negated"),
+        # a noun subject of "is expected to"; "hoped" (the model's lemma is "hop")
+        ("A public trial for the brokers is expected to be held in early February.",
+         "expected"),
+        ("A public trial for the brokers was held in early February.", "asserted"),
+        ("UNICEF said it hoped to ship more vaccines to North Korea in the second quarter.",
+         "expected"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:

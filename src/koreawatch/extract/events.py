@@ -75,7 +75,8 @@ _EXPECT_WORDS = {"would", "will", "could", "might", "may", "should", "expect",
                  "authorize", "instruct", "plan", "prepare", "intend", "propose", "aim",
                  "consider", "likely", "unlikely", "set", "going", "possible", "possibly",
                  "ready", "willingness", "offer", "seek", "must", "need", "necessary", "ought",
-                 "hope", "hopes", "hoping", "want", "willing",  # ("hopes": the model says "hop")
+                 "hope", "hopes", "hoped", "hoping", "want", "willing",  # (the model's lemma
+                 # of "hopes" and "hoped" is "hop")
                  "proposal", "motion", "decide", "agree", "vow", "promise", "pledge",
                  "resolve", "determine"}
 _ATTEMPT_NOUNS = {"effort", "attempt", "bid", "proposal", "push", "motion", "plan", "move",
@@ -770,6 +771,9 @@ _PRIVATE_PEOPLE = frozenset({
     "woman", "man", "defector", "escapee", "refugee", "resident", "student", "worker",
     "trader", "fisherman", "mother", "father", "sister", "brother", "daughter", "son", "wife",
     "husband", "family", "relative", "citizen", "people", "person", "source"})
+# people who study the state from outside ("a professor of North Korean studies")
+_OBSERVERS = frozenset({"professor", "researcher", "scholar", "analyst", "expert", "lecturer",
+                        "academic", "fellow", "economist"})
 
 
 def _former(noun: Any) -> bool:
@@ -795,7 +799,7 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
         subject = inner[0] if inner else subject
     if not _speaks(subject):
         return False
-    if subject.lemma_.lower() in _PRIVATE_PEOPLE or _former(subject):
+    if subject.lemma_.lower() in _PRIVATE_PEOPLE | _OBSERVERS or _former(subject):
         return False  # "a North Korean woman who reached Seoul told the Post": no official
     if any(c.lower_ == "puppet" for c in subject.children):
         return False  # the state's own media name the South's bodies "the puppet ..."
@@ -807,7 +811,7 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
     # "the party newspaper, Rodong Sinmun, urged", "Kim Chol Ung, head of the DPRK
     # delegation, told": the apposition names it (not "Lee, a former North Korean diplomat")
     return any(c.dep_ == "appos" and not _former(c) and _of_state(c, lexicon)
-               for c in subject.children)
+               and c.lemma_.lower() not in _OBSERVERS for c in subject.children)
 
 
 def _private_namesake(subject: Any, lexicon: Lexicon) -> bool:
@@ -991,9 +995,12 @@ def _foreign_act(token: Any, rule: TriggerRule, lexicon: Lexicon) -> bool:
         return False
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     subject = _subject(verb)
+    owner = None if subject is None else next(  # "South Korea's own trade with China shrank"
+        (c for c in subject.children if c.dep_ == "poss" and c.ent_type_ == "GPE"), None)
+    subject = owner if owner is not None else subject
     if subject is None or subject.ent_type_ not in ("GPE", "NORP"):
         return False
-    name = re.sub(r"^the\s+", "", _span_text(subject).lower())
+    name = re.sub(r"^the\s+|'s$", "", _span_text(subject).lower())
     # China, Russia, the South, the US, Japan: the North's neighbours act on it even when
     # the clause does not say so ("China closed its side of the border")
     clause = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text
@@ -1002,7 +1009,8 @@ def _foreign_act(token: Any, rule: TriggerRule, lexicon: Lexicon) -> bool:
     if name in lexicon.countries:  # unless another country is named as the other side:
         # "Russia reopened its road crossings with China"
         return not NORTH_KOREA.search(clause) and any(
-            t.dep_ == "pobj" and t.head.lower_ in ("with", "between") and t.ent_type_ == "GPE"
+            t.dep_ == "pobj" and t.head.lower_ in ("with", "between", "to", "from")
+            and t.ent_type_ == "GPE"
             and not _is_state(t.text, lexicon) and t.text.lower() != name
             for t in verb.subtree)
     return not NORTH_KOREA.search(clause)
@@ -1115,6 +1123,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):  # "a reopening is
         near_words |= {c.lower_ for c in token.head.children if c.dep_ == "acomp"}  # likely"
+        if any(c.dep_ == "xcomp" for c in token.head.children):  # "a public trial is
+            near_words.add(token.head.lemma_.lower())  # expected to be held"
     refusing = token.head if token.dep_ == "dobj" else token  # "turned down a shipment"
     if _refuses(refusing):
         return "negated", f"{refusing.text!r}: refused, so it did not happen"
@@ -1605,6 +1615,11 @@ def _conditional(token: Any) -> bool:
 
     if node.dep_ in ("advcl", "ROOT") and condition(node):  # a root with "if": misparsed
         return True
+    if any(c.dep_ in ("aux", "auxpass", "advcl") and c.i == node.i - 1 and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in node.children):
+        return True  # "if the border remains shut", "if the trucks stay stopped": the "if"
+        # hung on the verb just before the trigger
     return any(  # "..., it would have made it harder to impose sanctions"
         any(c.dep_ == "aux" and c.lower_ in _MAYBE | {"will"} for c in clause.children)
         and any(c.dep_ == "advcl" and condition(c) for c in clause.children)
@@ -1809,8 +1824,20 @@ def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool)
             and token.head.lemma_.lower() not in _HEALTH_SITES:
         return True  # "test kits", "quarantine rules": a thing named, no measure taken (but
         # "disinfection sites" built are one)
+    if rule.type in _BORDER_TRADE and _stopped_from(token):
+        return True  # "stopped Chinese trucks from entering Sinuiju": a closing, no crossing
     return _long_standing(token) or _foreign_act(token, rule, lexicon) \
         or _silence(token, rule) or (rule.type == "smuggling" and token.dep_ == "amod")
+
+
+def _stopped_from(token: Any) -> bool:
+    """ "stopped trucks from entering", "blocked ships from leaving port": what the stop
+    kept from happening (not "that hasn't stopped the North from accepting vaccines", nor
+    guards who "stopped two women from crossing": an attempt, and the crossing one tells)."""
+    head = token.head
+    return token.dep_ in ("pcomp", "pobj") and head.lower_ == "from" \
+        and head.head.lemma_.lower() in ("stop", "block") \
+        and not any(c.dep_ == "neg" for c in head.head.children)
 
 
 def _when_anchor(token: Any) -> tuple[int, int] | None:
