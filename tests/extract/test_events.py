@@ -868,6 +868,16 @@ def test_events_time_choice(sentence: str, start: str, end: str | None,
     assert (when.start, when.end, when.precision) == (start, end, precision), cand
 
 
+def test_events_since_then_runs_from_the_date_told_before_to_publication() -> None:
+    text = ("The country sealed its borders in late January 2020 and has since required "
+            "imported goods to be held in quarantine.")
+    health = [(c, w) for c, w in timed(text) if c.type == "health_measure"]
+    assert health and all((w.start, w.end, w.precision) == ("2020-01-21", "2021-03-15",
+                                                            "approx") for _, w in health)
+    closure = [w for c, w in timed(text) if c.type == "border_closure"]
+    assert [(w.start, w.end) for w in closure] == [("2020-01-21", "2020-01-31")]
+
+
 def test_events_a_modal_reaches_a_conjunct_four_words_down() -> None:
     text = ("Towns, villages and farms should improve the storm victims' living by giving "
             "them in an orderly way the rice and other goods in need with those in store and "
@@ -1048,6 +1058,29 @@ def test_events_a_rule_for_everyone_is_a_health_measure_but_no_event_else(
 ])
 def test_events_market_bans_and_fines(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "crackdown", "trade_suspension", "punishment") == etype
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # a relative clause on the object is no part of the act ("where patients live and set up
+    # checkpoints"); blocks of flats sealed are a lockdown, not a border closed
+    ("In Sinuiju, authorities have sealed off entire apartment blocks where fever patients "
+     "live and set up checkpoints on roads leading out of the city.", "health_measure"),
+    ("Authorities sealed the checkpoints on roads leading out of the city.", "border_closure"),
+    # a capacity to test tells no testing; masks sent are aid
+    ("The country has very limited capacity to test for COVID-19.", None),
+    ("The country tested 3,000 people for COVID-19 last week.", "health_measure"),
+    ("Seoul offered on Monday to send COVID-19 vaccines, masks and medical staff.", None),
+    ("Residents were ordered to wear masks against the virus.", "health_measure"),
+])
+def test_events_lockdowns_of_blocks_and_tests_untold(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "health_measure", "border_closure") == etype
+
+
+def test_events_a_notice_delivered_is_no_aid() -> None:
+    assert found_among("The ministry tried to deliver a formal notice proposing talks on the "
+                       "aid.", "aid_delivery") is None
+    assert found_among("The ministry tried to deliver the aid to the North.",
+                       "aid_delivery") == "aid_delivery"
+
 
 @pytest.mark.parametrize("sentence", ["Sanctions on North Korea were extended in 2018.",
                                       "Construction of new apartments in Pyongyang went on.",

@@ -261,6 +261,13 @@ def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
         return _after(dct, outside, cand)
     if cand.reported_by and outside:
         return _reported(cand, outside)
+    earlier = [t for t in outside if t.end <= cand.clause_start and t.interval_start
+               and dct is not None and t.interval_start <= dct.isoformat()]
+    if cand.since_then and earlier:  # "sealed its borders in late January 2020 and has
+        best = _nearest(earlier, cand.trigger_start)  # since required goods quarantined"
+        return TimeChoice(best.interval_start, dct.isoformat() if dct else None, "approx",
+                          best.text, "since then: from the date told before to publication: "
+                          + best.reason)
     if cand.tense == "present_perfect" and cand.clause_start > cand.sent_start:
         return None  # "shut its borders in early 2020 and has partially reopened them"
     if usable and cand.sequel and dct is not None:  # "arrested in early February, and

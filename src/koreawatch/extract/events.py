@@ -266,6 +266,9 @@ class Candidate:
     definite: bool = False
     # a participle adjunct ("..., claiming that ...") shares the time of its main clause
     participle: bool = False
+    # told as going on since an earlier date of the sentence ("sealed its borders in
+    # January 2020 and has since required goods to be held in quarantine")
+    since_then: bool = False
     # what a statement says ("said that he would wait until the end of the year"): a date
     # in it that reaches past publication tells what was said, not when
     said: tuple[int, int] | None = None
@@ -696,7 +699,7 @@ def _restricted(token: Any) -> bool:
     """ "sanctions on North Korea's exports and imports": the trade a restriction is on,
     not goods moved around it."""
     noun = token
-    while noun.dep_ == "conj" and noun.head is not noun:
+    while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head
     return noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against") \
         and noun.head.head.lemma_.lower() in _RESTRICTIONS
@@ -1265,11 +1268,20 @@ def _country(phrase: str, lexicon: Lexicon) -> str | None:
 
 
 def _own_lemmas(token: Any) -> set[str]:
-    """Lemmas of the trigger's own phrase, without its subordinate clauses."""
+    """Lemmas of the trigger's own phrase, without its subordinate clauses, nor the
+    relative clauses on its nouns ("sealed off apartment blocks where patients live and
+    set up checkpoints": the checkpoints are no part of the sealing), except one that
+    tells what its object does ("declared a curfew that bans residents from the
+    riverbank")."""
     skip: set[int] = set()
     for child in token.children:
         if child.dep_ in ("advcl", "relcl", "ccomp", "conj", "parataxis"):
             skip.update(t.i for t in child.subtree)
+    for node in token.subtree:
+        if node.dep_ == "relcl" and node.head.i != token.i and (
+                node.head.head.i != token.i or node.head.dep_ != "dobj"
+                or node.left_edge.lower_ in ("where", "who", "whom", "whose")):
+            skip.update(t.i for t in node.subtree)
     return {t.lemma_.lower() for t in token.subtree if t.i not in skip}
 
 
@@ -1601,7 +1613,7 @@ def _conditional(token: Any) -> bool:
     event, nor what would follow from it ("If the North closes the border, trade will
     collapse")."""
     node = token
-    while node.dep_ in ("conj", "xcomp") and node.head is not node:
+    while node.dep_ in ("conj", "xcomp") and node.head != node:
         node = node.head  # "once it starts vaccinating": the clause of "starts"
 
     def condition(clause: Any) -> bool:
@@ -1744,6 +1756,7 @@ def find_candidates(
                 new_referent=_new_referent(token) and not _CAPTION.search(sent.text),
                 sequel=any(c.dep_ == "advmod" and c.lower_ in _SEQUEL_WORDS
                            for node in _governing(token) for c in node.children),
+                since_then=_since_then(token),
                 participle=token.tag_ == "VBG" and (token.dep_ in ("advcl", "xcomp") or (
                     token.dep_ == "pcomp" and token.head.lower_ == "as")),  # "quoted X as saying"
                 definite=(token.pos_ == "NOUN" and _definite_noun(token, ("the", "this", "that")))
@@ -1824,10 +1837,43 @@ def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool)
             and token.head.lemma_.lower() not in _HEALTH_SITES:
         return True  # "test kits", "quarantine rules": a thing named, no measure taken (but
         # "disinfection sites" built are one)
+    if token.dep_ in ("acl", "xcomp") and token.head.lemma_.lower() in _ABILITY_NOUNS:
+        return True  # "has very limited capacity to test for COVID-19": no testing told
+    if rule.type == "health_measure" and _goods_sent(token):
+        return True  # "offered to send vaccines, masks and medical staff": aid, no measure
     if rule.type in _BORDER_TRADE and _stopped_from(token):
         return True  # "stopped Chinese trucks from entering Sinuiju": a closing, no crossing
     return _long_standing(token) or _foreign_act(token, rule, lexicon) \
         or _silence(token, rule) or (rule.type == "smuggling" and token.dep_ == "amod")
+
+
+_ABILITY_NOUNS = frozenset({"capacity", "ability", "capability"})
+_SENDING_VERBS = frozenset({"send", "deliver", "ship", "provide", "offer", "donate", "supply",
+                            "give"})
+
+
+def _goods_sent(token: Any) -> bool:
+    """A noun trigger that is (one of) what a verb of sending sends ("to send vaccines,
+    masks and medical staff")."""
+    noun = token
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    return token.pos_ == "NOUN" and noun.dep_ == "dobj" \
+        and noun.head.lemma_.lower() in _SENDING_VERBS
+
+
+def _since_then(token: Any) -> bool:
+    """A bare "since" on the trigger's verb or a verb of its clause above it ("has since
+    required goods to be disinfected and held"): going on from a date told before it."""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and c.lower_ == "since" and not list(c.children)
+               for c in node.children):
+            return True
+        if node.dep_ in ("conj", "ROOT", "ccomp", "advcl", "relcl") or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _stopped_from(token: Any) -> bool:
