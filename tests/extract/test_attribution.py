@@ -399,6 +399,17 @@ EMBEDDED = [
     ("Radio Free Asia (RFA) reported last month, citing a resident of Sinuiju, that MSS "
      "agents had begun searching trucks from Dandong at the bridge.",
      "searching trucks from Dandong", ("RFA", "a resident of Sinuiju")),
+    # the cited sources' own "said" tells through the chain that cites them
+    ("Three planes flew to Shenyang on Monday, South Korea's Yonhap news agency reported, "
+     "citing unnamed sources who said the aircraft picked up medical supplies.",
+     "picked up medical supplies", ("Yonhap", "unnamed sources")),
+    # a notice is a document; one obtained, posted or released by someone is theirs
+    ("The capital was locked down for five days, according to a government notice obtained "
+     "by the website NK News.", "locked down for five days", ("NK News",)),
+    ("Two smugglers were detained, according to a notice posted by the Ji'an public "
+     "security bureau.", "Two smugglers were detained", ("the Ji'an public security bureau",)),
+    ("The border was closed, according to a notice from the city office.",
+     "The border was closed", ("a notice from the city office",)),
 ]
 
 

@@ -109,7 +109,8 @@ HEDGE_NAMES = frozenset(
 _IMAGE_NOUNS = "image images imagery photo photos photograph photographs footage picture pictures"
 REPORT_NOUNS = _words(
     "report reports statement article story survey study analysis data bulletin broadcast "
-    "assessment findings document documents dispatch estimate estimates " + _IMAGE_NOUNS
+    "assessment findings document documents dispatch estimate estimates notice memo "
+    + _IMAGE_NOUNS
 )
 ANAPHORIC_HEADS = _words(
     "source sources official officials report reports outlet site company agency paper "
@@ -119,9 +120,10 @@ ANAPHORIC_HEADS = _words(
 # the words for an outlet: "the broadcaster" is the last outlet cited, not its informant
 OUTLET_HEADS = _words("outlet site website paper newspaper broadcaster")
 SOURCE_NOUNS = _words(
-    "source sources official officials report reports document documents data expert experts "
-    "analyst analysts diplomat diplomats witness witnesses resident residents defector "
-    "defectors insider insiders observer observers estimate estimates survey study statement "
+    "source sources official officials report reports document documents notice memo data "
+    "expert experts analyst analysts diplomat diplomats witness witnesses resident residents "
+    "defector defectors insider insiders observer observers estimate estimates survey study "
+    "statement "
     "researcher researchers authority authorities ministry agency government police media "
     "spokesman spokeswoman spokesperson member members investigator investigators panel "
     "letter paper newspaper outlet site website broadcaster military army navy person people "
@@ -193,6 +195,14 @@ def _owner(head: Any) -> Any | None:
                 if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or (
                         child.lower_ == "by" and _is_source_like(obj))):
                     return obj  # "a report by Daily NK", "estimates by the central bank"
+    for child in head.children:  # "a government notice obtained by NK News", "a notice
+        # posted by the police"
+        if child.dep_ == "acl" and child.lemma_.lower() in (
+                "obtain", "see", "acquire", "post", "issue", "publish", "release"):
+            for obj in (o for a in child.children if a.dep_ == "agent"
+                        for o in a.children if o.dep_ == "pobj"):
+                if obj.pos_ == "PROPN" or _is_source_like(obj):
+                    return obj
     return None
 
 
@@ -808,10 +818,24 @@ def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
                 history.append((index, main.chain, main.head))
     if open_ is not None:
         out.append(open_.close())
+    out = _within_cited(out)
     out = [replace(a, chain=_outlet_sources(a.chain, outlet)) for a in out]
     out = [a for a in (_not_own(a, outlet) for a in out) if a is not None]
     out.extend(_learned_leads(doc, out, outlet))
     return sorted(out, key=lambda a: (a.start, -a.end))
+
+
+def _within_cited(found: list[Attribution]) -> list[Attribution]:
+    """ "Yonhap reported, citing unnamed sources who said the planes picked up supplies":
+    the cited sources' own "said" inside the chain that cites them tells them through it
+    (Yonhap <- unnamed sources), not alone."""
+    out = []
+    for att in found:
+        outer = next((o for o in found if o is not att and len(o.chain) > len(att.chain)
+                      and o.start <= att.start and att.end <= o.end
+                      and o.chain[-len(att.chain):] == att.chain), None)
+        out.append(att if outer is None else replace(att, chain=outer.chain))
+    return out
 
 
 def _not_own(att: Attribution, outlet: str | None) -> Attribution | None:
