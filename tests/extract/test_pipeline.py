@@ -346,6 +346,17 @@ def test_pipeline_what_the_country_does_takes_no_place_from_the_sentence_before(
     assert closure.where == ()
 
 
+def test_pipeline_what_the_country_does_by_the_bridge_named_before_is_there() -> None:
+    text = ("Satellite images of the Sinuiju end of the New Yalu River Bridge show that North "
+            "Korea has finished a customs complex.\n\nThe images also show a new double fence "
+            "with watchtowers roughly every 500 meters along the riverbank south of the "
+            "bridge, part of a border barrier the North has been extending since 2020.")
+    result = extract_article(text, "bridge", date(2024, 1, 19), "CNN",
+                             "North Korea's bridge (illustrative)")
+    fence = next(e for e in result.events if e.type == "security_reinforcement")
+    assert {p.place_id.split("/")[0] for p in fence.where} == {"KP-03"}
+
+
 def test_pipeline_reports_naming_different_ships_are_different_events() -> None:
     text = ("Illustrative. Officials seized a ship suspected of carrying oil to the North."
             "\n\nThe ship, Sea Star, was seized at the port of Yeosu.\n\nThe customs office "

@@ -38,7 +38,7 @@ _KP_LEVELS = {"province", "county", "city", "district", "town", "crossing"}
 
 _PLACE_ANAPHOR = re.compile(
     r"\b(the|these|those|this|that)\s+(?:[\w-]+\s+){0,2}?(areas?|regions?|spot|site|"
-    r"localit(?:y|ies)|districts?|villages?)\b(?!\s+of\b)", re.I)
+    r"localit(?:y|ies)|districts?|villages?|bridges?|riverbanks?)\b(?!\s+of\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -318,7 +318,8 @@ def extract_article(text: str, article_id: str, published: date | None,
         context: list[PlaceMention] = []
         note = ""
         national = any(a.role == "agent" and a.name == "North Korea" for a in cand.actors)
-        if not places and cand.type != "official_statement" and not national:
+        anaphor = bool(_PLACE_ANAPHOR.search(norm.text[cand.sent_start:cand.sent_end]))
+        if not places and cand.type != "official_statement" and (not national or anaphor):
             for told in (cand, *merged_mentions.get(index, [])):  # first report, restatements
                 context = _context_places(told, mentions, sentences, norm.text)
                 if context:
