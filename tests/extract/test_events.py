@@ -1075,6 +1075,26 @@ def test_events_lockdowns_of_blocks_and_tests_untold(sentence: str, etype: str |
     assert found_among(sentence, "health_measure", "border_closure") == etype
 
 
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("An inspection team from the Ministry of State Security arrived in Hyesan in late "
+     "December.", True),
+    ("A joint group from the MSS began an investigation of Sinuiju Customs.", True),
+    # an inspection of the epidemic or of nuclear sites is no crackdown
+    ("An inspection team checked the quarantine of the virus at the port.", False),
+    ("An IAEA inspection team left the country in 2009.", False),
+])
+def test_events_an_inspection_team_is_a_crackdown(sentence: str, found: bool) -> None:
+    assert (found_among(sentence, "crackdown") == "crackdown") is found
+
+
+def test_events_a_teams_arrival_dates_its_inspection() -> None:
+    text = ("The halt coincides with an inspection of the customs office by a joint team "
+            "from the prosecutors office, which arrived in the city in early March.")
+    (when,) = [w for c, w in timed(text) if c.type == "crackdown"]
+    assert (when.start, when.end, when.precision) == ("2021-03-01", "2021-03-10",
+                                                      "part_of_month")
+
+
 def test_events_a_notice_delivered_is_no_aid() -> None:
     assert found_among("The ministry tried to deliver a formal notice proposing talks on the "
                        "aid.", "aid_delivery") is None

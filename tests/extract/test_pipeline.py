@@ -357,6 +357,16 @@ def test_pipeline_what_the_country_does_by_the_bridge_named_before_is_there() ->
     assert {p.place_id.split("/")[0] for p in fence.where} == {"KP-03"}
 
 
+def test_pipeline_the_place_a_team_comes_from_is_not_where_it_acts() -> None:
+    text = ("Border guards in Hoeryong have arrested four brokers, a source told Daily NK."
+            "\n\nThe arrests followed the arrival in late December of an inspection team "
+            "from the ministry's headquarters in Pyongyang, the source said.")
+    result = extract_article(text, "team", date(2019, 1, 24), "UPI",
+                             "North Korea's border (illustrative)")
+    (inspection,) = [e for e in result.events if e.type == "crackdown"]
+    assert {p.place_id.split("/")[0] for p in inspection.where} == {"KP-09"}
+
+
 def test_pipeline_reports_naming_different_ships_are_different_events() -> None:
     text = ("Illustrative. Officials seized a ship suspected of carrying oil to the North."
             "\n\nThe ship, Sea Star, was seized at the port of Yeosu.\n\nThe customs office "

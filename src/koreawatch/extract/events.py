@@ -442,6 +442,11 @@ def _vetoing_lemmas(token: Any) -> set[str]:
     lemmas = _own_lemmas(token) | _purpose_lemmas(token)
     if token.dep_ == "conj":  # "closed its borders and declared an emergency": a sibling
         return lemmas | {token.lower_}
+    if token.dep_ == "compound" and token.head != token:  # "an IAEA inspection team", "an
+        head = token.head  # inspection team checked the quarantine": the whole phrase
+        lemmas |= _own_lemmas(head) | {head.head.lemma_.lower()}  # and what it does
+        lemmas.update(t.lemma_.lower() for c in head.head.children
+                      if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
     if token.head != token:
         lemmas.add(token.head.lemma_.lower())
         lemmas.update(c.lemma_.lower() for c in token.head.children
@@ -1435,6 +1440,11 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
                 and node.head.lemma_.lower() in _DATING_NOUNS:
             own_modifier = True  # "said in a statement carried by KCNA on Feb. 9": its day;
             # "banned under sanctions adopted in 2017": the law's
+        if node.dep_ in ("relcl", "acl") and node.lemma_.lower() in _ARRIVALS \
+                and node.head.lemma_.lower() in _TEAM_NOUNS \
+                and token.left_edge.i <= node.head.i <= token.right_edge.i:
+            own_modifier = True  # "an inspection by a joint team ..., which arrived in the
+            # city in early November": the team's arrival starts its inspection
         stative = node.lemma_.lower() in _STATIVE  # "the roads linking the two Koreas"
         if not own_modifier and not stative and (node.dep_ in _MODIFIER_EDGES or concessive
                                                  or earlier or purpose or offset or prior
@@ -1445,6 +1455,9 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+_ARRIVALS = frozenset({"arrive", "come", "reach"})
+# the people who come to act ("an inspection team", "a joint group")
+_TEAM_NOUNS = frozenset({"team", "group", "unit", "squad", "delegation", "office"})
 # a phrase describing one of these, in the trigger's own prepositional phrase, dates the
 # event: the medium it was said in, the law or sanctions it was done under
 _DATING_NOUNS = frozenset({"statement", "commentary", "editorial", "article", "report",

@@ -126,8 +126,31 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
         if root is not None and _kp(m) and root.dep_ == "pobj" and root.head.lower_ == "from" \
                 and (root.sent.start in goals or _sent_from(root.head)):
             continue
+        if root is not None and _kp(m) and _team_from(root):
+            continue
         kept.append(m)
     return kept
+
+
+# people who come from somewhere to act ("an inspection team from Pyongyang")
+_TEAMS = frozenset({"team", "group", "inspector", "official", "agent", "delegation", "squad",
+                    "investigator", "cadre", "unit"})
+
+
+def _team_from(root: Any) -> bool:
+    """ "an inspection team from the ministry's headquarters in Pyongyang", "officials from
+    Pyongyang": the place people came from, not where they act."""
+    node = root
+    for _ in range(2):
+        prep = node.head
+        if node.dep_ != "pobj" or prep.dep_ != "prep":
+            return False
+        if prep.lower_ == "from":
+            return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _TEAMS
+        if prep.lower_ != "in":
+            return False
+        node = prep.head  # "the headquarters in Pyongyang": where the headquarters are
+    return False
 
 
 # participles of people sent somewhere: the place they came "from" is not where they act
