@@ -367,6 +367,23 @@ def test_pipeline_the_place_a_team_comes_from_is_not_where_it_acts() -> None:
     assert {p.place_id.split("/")[0] for p in inspection.where} == {"KP-09"}
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    # the event names only the Chinese city: its crossing's town across the river
+    ("China and North Korea have suspended freight train service across their border "
+     "because of an outbreak in the Chinese border city of Dandong, officials said.",
+     {"KP-03/sinuiju"}),
+    # where the source is says nothing of where the event is
+    ("North Korea has resumed imports of goods from China, Chinese traders in the border "
+     "city of Dandong said.", set()),
+])
+def test_pipeline_a_border_event_at_a_foreign_city_is_across_from_it(
+        text: str, places: set[str]) -> None:
+    result = extract_article(text, "across", date(2022, 4, 29), "AP",
+                             "North Korea's trains (illustrative)")
+    (event,) = [e for e in result.events if e.type in ("border_closure", "trade_resumption")]
+    assert {p.place_id for p in event.where} == places
+
+
 def test_pipeline_reports_naming_different_ships_are_different_events() -> None:
     text = ("Illustrative. Officials seized a ship suspected of carrying oil to the North."
             "\n\nThe ship, Sea Star, was seized at the port of Yeosu.\n\nThe customs office "

@@ -111,6 +111,14 @@ def test_gazetteer_crossing_names_chinese_side(raw_data: dict[str, Any]) -> None
     assert bridge["level"] == "crossing"
 
 
+def test_gazetteer_crossings_across_a_foreign_city(gaz: Gazetteer) -> None:
+    across = gaz.across("CN-LN/dandong")
+    assert [p.id for p in across][:1] == ["KP-03/sino-korean-friendship-bridge"]  # by rank
+    assert {p.id for p in across} >= {"KP-03/new-yalu-river-bridge"}
+    assert all(p.level == "crossing" and p.partner == "CN-LN/dandong" for p in across)
+    assert gaz.across("KP-03/sinuiju") == []
+
+
 def test_gazetteer_data_file_is_small() -> None:
     ref = resources.files("koreawatch").joinpath("data", "gazetteer", "places.json")
     assert len(ref.read_bytes()) < 500_000
@@ -398,6 +406,7 @@ def test_parse_gazetteer_accepts_minimal_data() -> None:
         (1, "aliases", "Hamgyong", "'aliases'"),
         (1, "name", "", "'name'"),
         (2, "id", "KP-09", "duplicate id"),
+        (2, "partner", ["CN-JL/tumen"], "'partner'"),
     ],
 )
 def test_parse_gazetteer_rejects_malformed_entry(

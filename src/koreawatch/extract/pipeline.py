@@ -23,7 +23,7 @@ from koreawatch.extract import events as ev
 from koreawatch.extract.attribution import attribution_for, find_attributions
 from koreawatch.extract.nlp import parse
 from koreawatch.extract.outlets import load_outlets
-from koreawatch.extract.places import PlaceMention, find_places
+from koreawatch.extract.places import PlaceMention, find_places, load_gazetteer
 from koreawatch.extract.quotes import find_quotes
 from koreawatch.extract.scope import sentences_in_scope
 from koreawatch.extract.time import ranges, tag
@@ -87,6 +87,36 @@ def _places_for(cand: ev.Candidate, mentions: Sequence[PlaceMention],
         if cue:
             return cue
     return inside
+
+
+_CROSSING_TYPES = frozenset({"border_closure", "border_reopening", "trade_suspension",
+                             "trade_resumption"})
+
+
+def _across_from(cand: ev.Candidate, mentions: Sequence[PlaceMention],
+                 attribution: Attribution | None) -> list[PlaceMention]:
+    """A border or trade event whose sentence names no North Korean place, but whose
+    clause names a foreign city with crossings into the North ("suspended freight train
+    service across their border because of an outbreak in Dandong"), happens at its chief
+    crossing, named by the foreign city's mention: the town of that crossing (Sinuiju for
+    Dandong), or the crossing itself when it has no town. Not where the source is
+    ("traders in Dandong said"), nor for a clause that names no such city ("came home from
+    Dandong, the first since the border was shut")."""
+    if cand.type not in _CROSSING_TYPES:
+        return []
+    gazetteer = load_gazetteer()
+    for m in mentions:
+        if cand.clause_start <= m.start < cand.clause_end and not _kp(m) and not (
+                attribution is not None
+                and attribution.cue_start <= m.start < attribution.cue_end):
+            crossings = gazetteer.across(m.place.id)
+            if crossings:
+                town = gazetteer.get(crossings[0].parent or "")
+                place = town if town is not None and town.level in ("city", "county") \
+                    else crossings[0]
+                return [replace(m, place=place,
+                                reason=f"across the border from {m.place.name}")]
+    return []
 
 
 def _not_in_names(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMention]:
@@ -306,7 +336,8 @@ def extract_article(text: str, article_id: str, published: date | None,
     for cand, when, attribution in settled:
         if not (when.start or when.end):
             when = et.bound_by_other(cand, dated, norm.text) or when
-        places = _places_for(cand, mentions, attribution)
+        places = _places_for(cand, mentions, attribution) \
+            or _across_from(cand, mentions, attribution)
         key = tuple(sorted({_province(m) for m in places}))
         merged = False
         # a record told in the same sentence first: two triggers of one sentence ("a June 9

@@ -152,6 +152,7 @@ class Place:
     korean: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     rank: int = 0
+    partner: str | None = None  # a crossing's place across the border ("CN-LN/dandong")
 
     @property
     def country(self) -> str:
@@ -245,6 +246,9 @@ def _place_from_dict(entry: Any, index: int) -> Place:
         raise _fail(where, f"'parent' must be an id or null, got {parent!r}")
     if not isinstance(rank, int) or rank < 0:
         raise _fail(where, f"'rank' must be a non-negative integer, got {rank!r}")
+    partner = entry.get("partner")
+    if partner is not None and not isinstance(partner, str):
+        raise _fail(where, f"'partner' must be an id or absent, got {partner!r}")
     return Place(
         id=pid,
         level=level,
@@ -256,6 +260,7 @@ def _place_from_dict(entry: Any, index: int) -> Place:
         korean=_str_list(entry, "korean", where),
         source=_str_list(entry, "source", where),
         rank=rank,
+        partner=partner,
     )
 
 
@@ -388,6 +393,12 @@ class Gazetteer:
 
     def _sorted(self, ids: Iterable[str]) -> list[Place]:
         return sorted((self.places[i] for i in ids), key=_size_order)
+
+    def across(self, foreign_id: str) -> list[Place]:
+        """The crossings whose place across the border is ``foreign_id`` ("CN-LN/dandong":
+        the Friendship Bridge and the New Yalu River Bridge), by rank."""
+        return sorted((p for p in self.places.values() if p.partner == foreign_id),
+                      key=lambda p: (-p.rank, p.id))
 
     def ancestors(self, place_id: str) -> list[str]:
         """Ids of the parent, grandparent... of a place (empty for unknown ids)."""

@@ -60,14 +60,11 @@ fresh incidents of the same scope that give the same level. Output is determinis
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from koreawatch.errors import UsageError
@@ -172,25 +169,14 @@ class Effect:
 # --------------------------------------------------------------------------- regions
 
 
-@lru_cache(maxsize=1)
-def _package_partners() -> dict[str, str]:
-    ref = resources.files("koreawatch").joinpath("data", "gazetteer", "places.json")
-    with ref.open(encoding="utf-8") as fh:
-        data = json.load(fh)
-    return {p["id"]: p["partner"] for p in data.get("places", [])
-            if p.get("level") == "crossing" and isinstance(p.get("partner"), str)}
-
-
 def crossing_partners(gazetteer: Gazetteer) -> dict[str, str]:
     """Crossing id → the place across the border (``partner`` in the gazetteer data)."""
-    known = _package_partners()
     out: dict[str, str] = {}
     for place in gazetteer:
         if place.level != "crossing":
             continue
-        partner = getattr(place, "partner", None) or known.get(place.id)
-        if isinstance(partner, str):
-            out[place.id] = partner
+        if place.partner is not None:
+            out[place.id] = place.partner
         else:
             log.warning("crossing %s has no partner place; left out of the border status",
                         place.id)
