@@ -272,6 +272,18 @@ def test_ranges_a_bare_month_takes_the_year_that_closes_the_range(text, start, e
     assert (merged.interval_start, merged.interval_end) == (start, end)
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # DCT 2021-03-15 is a Monday: "Wednesday" by tense is March 10, and the range's Sunday
+    # comes after it, not before
+    ("Residents stayed home from Wednesday until the end of Sunday.", "2021-03-10",
+     "2021-03-14"),
+    ("The market was shut from Friday until Sunday.", "2021-03-12", "2021-03-14"),
+])
+def test_ranges_of_weekdays_run_forward_to_the_end_of_the_last(text, start, end):
+    (merged,) = ranges(text, DCT, tag(text, DCT))
+    assert (merged.interval_start, merged.interval_end) == (start, end)
+
+
 @pytest.mark.parametrize(("text", "span"), [
     ("Imports rose in January and February.", ("2021-01-01", "2021-02-28")),
     ("The border stayed shut during 2019 and 2020.", ("2019-01-01", "2020-12-31")),

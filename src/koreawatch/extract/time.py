@@ -229,7 +229,8 @@ def tag(text: str, dct: dt.date, doc: Any = None) -> list[Timex]:
 
 
 _RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
-_RANGE_JOIN = re.compile(r"(?i)^\s*(?:and|to|until|till|through|thru|-|–|—)\s*$")
+_RANGE_JOIN = re.compile(
+    r"(?i)^\s*(?:and|to|until|till|through|thru|-|–|—)(?:\s+the\s+end\s+of)?\s*$")
 _DASH_JOIN = re.compile(r"^\s*[-–—]\s*$")
 # "in January and February", "during 2019 and 2020": both, so the span over them
 _COORD_OPEN = re.compile(r"(?i)\b(?:in|during|over)\s+$")
@@ -259,8 +260,13 @@ def ranges(text: str, dct: dt.date, timexes: list[Timex] | None = None) -> list[
             continue
         start = first.start - len(opened.group(0)) if opened else first.start
         precision = first.precision if first.precision == second.precision else "approx"
+        end = second.interval_end
+        if "weekday" in first.reason and "weekday" in second.reason:  # "from Wednesday
+            opening = dt.date.fromisoformat(first.interval_start)  # until Sunday": the first
+            days = (dt.date.fromisoformat(end).weekday() - opening.weekday()) % 7  # Sunday
+            end = (opening + dt.timedelta(days=days)).isoformat()  # after that Wednesday
         found.append(TimeRange(start, second.end, text[start : second.end],
-                               first.interval_start, second.interval_end, precision,
+                               first.interval_start, end, precision,
                                (first, second), reason))
     return found
 
