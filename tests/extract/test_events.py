@@ -1095,6 +1095,35 @@ def test_events_a_teams_arrival_dates_its_inspection() -> None:
                                                       "part_of_month")
 
 
+@pytest.mark.parametrize(("sentence", "absent"), [
+    # a military deal suspended and reconnaissance flights resumed are no border acts
+    ("Seoul suspended the military deal on Wednesday, resuming aerial reconnaissance flights "
+     "near the MDL.", {"border_closure", "border_reopening"}),
+    # what such an act is, a past habit, goods coming across, a ceremony taking place
+    ("Rebuilding a guard post is cheap and reversible.", {"security_reinforcement"}),
+    ("The border, through which much of the food used to arrive, has been sealed.",
+     {"aid_delivery"}),
+    ("Half the rice sold in Hyesan came across the river from Changbai.",
+     {"illegal_crossing"}),
+    ("A ceremony for a road bridge across the Tuman River took place on April 30.",
+     {"smuggling"}),
+])
+def test_events_deals_habits_goods_and_ceremonies_are_no_events(sentence: str,
+                                                               absent: set[str]) -> None:
+    assert not {c.type for c in candidates(sentence)} & absent
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # still events: a use that is not a habit, a border sealed, people coming across
+    ("The ship had been used to carry coal across the border to China.", "smuggling"),
+    ("The border, through which much of the food used to arrive, has been sealed.",
+     "border_closure"),
+    ("Two soldiers came across the river from Changbai last week.", "illegal_crossing"),
+])
+def test_events_near_the_habits_and_goods_still_events(sentence: str, etype: str) -> None:
+    assert etype in {c.type for c in candidates(sentence)}
+
+
 def test_events_a_notice_delivered_is_no_aid() -> None:
     assert found_among("The ministry tried to deliver a formal notice proposing talks on the "
                        "aid.", "aid_delivery") is None

@@ -891,6 +891,14 @@ def _generic(token: Any, etype: str = "") -> bool:
         return True  # "public executions have become more frequent": a trend, no event
     if token.dep_ in ("pcomp", "pobj") and token.head.head.lemma_.lower() in _HABIT_NOUNS:
         return True  # "a reputation for sending people to camps"
+    if token.dep_ == "xcomp" and token.head.lower_ == "used" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+            and not any(c.dep_ in ("dobj", "auxpass", "aux") for c in token.head.children):
+        return True  # "the border, through which food used to arrive": a past habit (not
+        # "had been used to export coal", "the route that thousands used to escape")
+    if token.tag_ == "VBG" and token.dep_ in ("csubj", "nsubj") \
+            and token.head.lemma_.lower() == "be":
+        return True  # "Rebuilding a guard post is cheap": what such an act is, not one done
     if token.dep_ == "relcl" and token.head.tag_ == "NNS" and not any(
             c.dep_ in ("det", "nummod", "poss", "quantmod") for c in token.head.children) \
             and not token.doc[token.left_edge.i - 1].is_punct:
