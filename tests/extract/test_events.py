@@ -978,6 +978,14 @@ def test_events_lexicon_rejects_unknown_type(monkeypatch: pytest.MonkeyPatch) ->
         ev._rule({"type": "closure", "rule": "x", "lemmas": ["a"], "pos": ["VERB"]}, 0)
 
 
+def test_events_lexicon_rejects_a_rule_name_given_twice() -> None:
+    rule = ev._rule({"type": "arrest", "rule": "arrest.x.v1", "lemmas": ["a"],
+                     "pos": ["VERB"]}, 0)
+    with pytest.raises(ev.LexiconError, match="rule 1: duplicate name 'arrest.x.v1'"):
+        ev._unique((rule, rule))
+    assert ev._unique((rule,)) == (rule,)
+
+
 def test_events_an_event_told_as_later_runs_from_the_sentences_date() -> None:
     text = ("Police in Hoeryong arrested seven people in early February, and three of them "
             "were later given labor-camp terms at a public trial.")
@@ -1122,6 +1130,26 @@ def test_events_deals_habits_goods_and_ceremonies_are_no_events(sentence: str,
 ])
 def test_events_near_the_habits_and_goods_still_events(sentence: str, etype: str) -> None:
     assert etype in {c.type for c in candidates(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # tourists returning, arriving at a resort, received; flights begun; tours started
+    ("Russian groups began returning to the Masikryong ski resort in February 2024.", True),
+    ("The first Russian group arrived at the new Wonsan-Kalma beach resort in early July.",
+     True),
+    ("It began receiving Russian tour groups in February last year.", True),
+    ("The Russian carrier Nordwind Airlines began flying between Moscow and Pyongyang in "
+     "late July.", True),
+    ("The agency hoped to start rail tours across the Tumangang-Khasan bridge to Rason.",
+     True),
+    # a tour that began somewhere, a leader back from a tour, a delegation received
+    ("Pompeo is on the last stop of a four-leg Asian tour that began in Japan.", False),
+    ("The leader returned from a tour of the factory on Monday.", False),
+    ("The minister received a delegation of inspectors in March.", False),
+])
+def test_events_tourists_flights_and_tours_reopen_the_border(sentence: str,
+                                                            found: bool) -> None:
+    assert (found_among(sentence, "border_reopening") == "border_reopening") is found
 
 
 def test_events_a_notice_delivered_is_no_aid() -> None:

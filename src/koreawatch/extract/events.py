@@ -152,6 +152,9 @@ class TriggerRule:
     # the 'with' word must be in what the verb acts on, not its subject ("the Ministry of
     # State Security sent two residents to a camp" deploys no security forces)
     with_object: bool = False
+    # the 'with' word must be in the trigger's direct object ("started rail tours", not "a
+    # tour that began in Japan")
+    direct_object: bool = False
     # a second list, one lemma of which must occur in the phrase too ("a freight train
     # rolled across the Yalu": a vehicle, and a border or a place across it)
     with_also: frozenset[str] = frozenset()
@@ -193,6 +196,7 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             person_held=bool(entry.get("person_held", False)),
             with_nouns=bool(entry.get("with_nouns", False)),
             with_object=bool(entry.get("with_object", False)),
+            direct_object=bool(entry.get("direct_object", False)),
             with_also=frozenset(entry.get("with_also", ())),
         )
     except (KeyError, TypeError) as exc:
@@ -209,9 +213,20 @@ def load_lexicon() -> Lexicon:
     """The trigger lexicon, validated (cached)."""
     triggers = _load_json("event_triggers.json")
     actors = _load_json("state_actors.json")
-    rules = tuple(_rule(entry, i) for i, entry in enumerate(triggers["rules"]))
+    rules = _unique(tuple(_rule(entry, i) for i, entry in enumerate(triggers["rules"])))
     return Lexicon(rules, frozenset(actors["state"]), dict(actors["countries"]),
                    frozenset(actors.get("state_in_own_media", ())))
+
+
+def _unique(rules: tuple[TriggerRule, ...]) -> tuple[TriggerRule, ...]:
+    """The rules, each name once: a reason names the rule that fired, so two of one name
+    would make it ambiguous."""
+    seen: set[str] = set()
+    for index, rule in enumerate(rules):
+        if rule.rule in seen:
+            raise LexiconError(f"event_triggers.json rule {index}: duplicate name {rule.rule!r}")
+        seen.add(rule.rule)
+    return rules
 
 
 # --------------------------------------------------------------------------- candidates
@@ -500,6 +515,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
                                    for t in _phrase_tokens(token)[0]):
         return False  # "cuts fueled by a miscalculation": no fuel is cut
     if rule.with_object and not rule.with_ & _acted_on_lemmas(token):
+        return False
+    if rule.direct_object and not any(_forms(t) & rule.with_ for c in token.children
+                                      if c.dep_ == "dobj" for t in c.subtree):
         return False
     if rule.type == "smuggling" and (_restricted(token) or (
             token.pos_ == "NOUN" and token.lemma_.lower() == "ship")):
