@@ -775,6 +775,9 @@ def test_events_a_law_tells_its_sanctions_in_the_present(text: str, found: bool)
         ("A public trial for the brokers was held in early February.", "asserted"),
         ("UNICEF said it hoped to ship more vaccines to North Korea in the second quarter.",
          "expected"),
+        # feared: to come, or, in the perfect, already past
+        ("Residents fear harsher punishment once the inspectors arrive.", "expected"),
+        ("The employee is feared to have been sent to a political prison camp.", "reported"),
     ],
 )
 def test_events_modality(sentence: str, modality: str) -> None:
@@ -1224,10 +1227,27 @@ def test_events_a_trigger_with_after_on_it_is_not_in_an_after_clause() -> None:
     "Last year the North rejected about 3m Sinovac doses.",
     "North Korea turned away 3 million doses of a vaccine offered through COVAX.",
     "In May, it also ignored offers of vaccines and medicine from Seoul.",
+    # the giver's side in the sentence of a refusal is the refused aid, not a second
+    "It turned down 3 million doses of vaccine and asked that they be sent elsewhere.",
+    "North Korea had been allocated 2 million doses, but none of them has been shipped.",
 ])
 def test_events_aid_turned_down_is_one_negated_delivery(sentence: str) -> None:
     found = [c for c in candidates(sentence) if c.type == "aid_delivery"]
     assert found and {c.modality for c in found} == {"negated"}, found
+
+
+def test_events_a_participle_describing_a_noun_is_not_under_the_negation() -> None:
+    found = kinds("Tourism is not banned under the sanctions imposed over the weapons "
+                  "program in 2017.")
+    assert ("border_closure", "negated") in found  # tourism is not banned
+    assert ("trade_suspension", "asserted") in found  # the sanctions were imposed
+
+
+def test_events_aid_accepted_beside_aid_refused_is_told() -> None:
+    found = [c for c in candidates("North Korea has accepted its first shipment of vaccines, "
+                                   "having turned away offers of doses last year.")
+             if c.type == "aid_delivery"]
+    assert "asserted" in {c.modality for c in found}
 
 
 @pytest.mark.parametrize(("sentence", "etype"), [

@@ -78,7 +78,7 @@ _EXPECT_WORDS = {"would", "will", "could", "might", "may", "should", "expect",
                  "hope", "hopes", "hoped", "hoping", "want", "willing",  # (the model's lemma
                  # of "hopes" and "hoped" is "hop")
                  "proposal", "motion", "decide", "agree", "vow", "promise", "pledge",
-                 "resolve", "determine"}
+                 "resolve", "determine", "fear"}
 _ATTEMPT_NOUNS = {"effort", "attempt", "bid", "proposal", "push", "motion", "plan", "move",
                   "resolution", "initiative"}
 _FOIL_VERBS = {"block", "veto", "reject", "thwart", "foil", "scuttle", "derail", "defeat",
@@ -1135,9 +1135,14 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     for below, anc in zip((token, *ancestors), ancestors[:4], strict=False):
         if below.dep_ == "advcl" or any(c.dep_ == "advmod" and c.lower_ == "when"
                                         for c in below.children) \
-                or (below.dep_ == "prep" and below.lower_ in _TIME_PREPS):
+                or (below.dep_ == "prep" and below.lower_ in _TIME_PREPS) \
+                or (below.dep_ == "acl" and below.tag_ == "VBN" and not any(
+                    c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass")
+                    for c in below.children)):
             break  # "did not confirm a case until May, when it admitted an outbreak";
-            # "have not seen their children since the day the border closed"
+            # "have not seen their children since the day the border closed"; "not banned
+            # under sanctions imposed in 2016": a participle that describes (but "denied
+            # reports that goods were smuggled" is what is denied)
         if anc.lemma_.lower() in _DENY_WORDS:
             return "denied", f"denial verb {anc.text!r} above the trigger"
         if any(c.dep_ == "neg" for c in anc.children) and anc.pos_ == "VERB" \
@@ -1172,9 +1177,11 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
         return "expected", "faced, not yet carried out"
     if _called_for(token):
         return "expected", "called for, not yet carried out"
-    if near_words & {"may", "might", "could", "must"} and token.tag_ == "VBN" and any(
-            c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
-        return "reported", "a past possibility ('may have')"  # not a plan: already past
+    if near_words & ({"may", "might", "could", "must", "fear", "feared"}) \
+            and token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have"
+                                            for c in token.children):
+        return "reported", "a past possibility ('may have', 'feared to have')"  # not a plan:
+        # already past
     if token.lower_.startswith("prepar") or token.lower_ in _PLAN_FORMS or token.lower_ == "due" \
             or near_words & _EXPECT_WORDS:  # "a second vessel was due at Nampo"
         return "expected", "modal or plan word with the trigger"
@@ -1807,18 +1814,26 @@ def find_candidates(
                 offer_made=any(node.lemma_.lower() in _OFFER_WORDS and node.tag_ == "VBD"
                                for node in (token, *list(token.ancestors)[:4])),
             ))
-    return _offers_refused(found)
+    return _offers_refused(found, doc.text)
 
 
-def _offers_refused(found: list[Candidate]) -> list[Candidate]:
+def _offers_refused(found: list[Candidate], text: str) -> list[Candidate]:
     """ "North Korea turned down nearly three million doses ..., which Covax has offered
     it", "Pyongyang still hasn't accepted a single dose from Covax, which has offered it
-    shots": the offer is the aid the sentence says was refused or not taken, one record
-    with the refusal, not a second, expected delivery."""
+    shots", "turned down doses ... and asked that they be sent elsewhere", "had been
+    allocated doses ..., but none has been shipped": the offer is the aid the sentence says
+    was refused or not taken, one record with the refusal, not a second delivery (but
+    "accepted its first shipment, having turned away others" tells both)."""
     refused = {c.sent_start for c in found
                if c.type == "aid_delivery" and c.modality == "negated"}
-    return [c for c in found if not (c.type == "aid_delivery" and c.modality == "expected"
-                                     and c.sent_start in refused)]
+    return [c for c in found if not (
+        c.type == "aid_delivery" and c.modality != "negated" and c.sent_start in refused
+        and (c.modality == "expected"
+             or _OFFERED.match(text, c.trigger_start, c.trigger_end) is not None))]
+
+
+# the giver's side of aid: what is offered, allocated or sent, not what is received
+_OFFERED = re.compile(r"(?i)(?:offer|allocat|sen[dt]|ship|donat|pledg|provid|promis)")
 
 
 _VEHICLES = frozenset({"train", "flight", "bus", "truck", "lorry", "ferry", "ship", "plane",
