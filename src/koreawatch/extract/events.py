@@ -1474,7 +1474,7 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
             own_modifier = True  # "said in a statement carried by KCNA on Feb. 9": its day;
             # "banned under sanctions adopted in 2017": the law's
         if node.dep_ in ("relcl", "acl") and node.lemma_.lower() in _ARRIVALS \
-                and node.head.lemma_.lower() in _TEAM_NOUNS \
+                and node.head.lemma_.lower() in TEAM_NOUNS \
                 and token.left_edge.i <= node.head.i <= token.right_edge.i:
             own_modifier = True  # "an inspection by a joint team ..., which arrived in the
             # city in early November": the team's arrival starts its inspection
@@ -1489,8 +1489,10 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
 
 
 _ARRIVALS = frozenset({"arrive", "come", "reach"})
-# the people who come to act ("an inspection team", "a joint group")
-_TEAM_NOUNS = frozenset({"team", "group", "unit", "squad", "delegation", "office"})
+# the people who come to act ("an inspection team", "a joint group", "officials from
+# Pyongyang"); the pipeline reads them too (where they come from is not where they act)
+TEAM_NOUNS = frozenset({"team", "group", "unit", "squad", "delegation", "office", "inspector",
+                        "official", "agent", "investigator", "cadre"})
 # a phrase describing one of these, in the trigger's own prepositional phrase, dates the
 # event: the medium it was said in, the law or sanctions it was done under
 _DATING_NOUNS = frozenset({"statement", "commentary", "editorial", "article", "report",

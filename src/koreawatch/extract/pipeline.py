@@ -140,7 +140,8 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
     - a North Korean place something came from when the sentence names the North Korean
       place it went to ("sent an inspection team from Pyongyang to Hyesan"), or that a
       team was sent from ("An inspection team sent from Pyongyang detained three guards":
-      they were detained where the team went).
+      they were detained where the team went), or that a team or officials come from
+      ("the arrival of an inspection team from the ministry's headquarters in Pyongyang").
     """
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
     roots = [span.root if span is not None else None for span in spans]
@@ -162,11 +163,6 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
     return kept
 
 
-# people who come from somewhere to act ("an inspection team from Pyongyang")
-_TEAMS = frozenset({"team", "group", "inspector", "official", "agent", "delegation", "squad",
-                    "investigator", "cadre", "unit"})
-
-
 def _team_from(root: Any) -> bool:
     """ "an inspection team from the ministry's headquarters in Pyongyang", "officials from
     Pyongyang": the place people came from, not where they act."""
@@ -176,7 +172,7 @@ def _team_from(root: Any) -> bool:
         if node.dep_ != "pobj" or prep.dep_ != "prep":
             return False
         if prep.lower_ == "from":
-            return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in _TEAMS
+            return prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in ev.TEAM_NOUNS
         if prep.lower_ != "in":
             return False
         node = prep.head  # "the headquarters in Pyongyang": where the headquarters are
@@ -350,19 +346,20 @@ def extract_article(text: str, article_id: str, published: date | None,
             if ev.same_event((other, other_when, other_key), (cand, when, key), own_media):
                 joined = other_places + [p for p in places if p not in other_places]
                 anchors = other.anchors | cand.anchors  # the event now names them all
+                restated = cand
                 if ev.better_representative(cand, other) \
                         or ev.dates_background(other, other_when, when):
                     kept = other_when if when.reason.startswith("statement.publication") \
                         else when  # "a June 9 announcement in which North Korea said"
                     records[i] = (replace(cand, anchors=anchors), kept, key, attribution,
                                   joined)
-                    cand = other  # the replaced telling is now the restatement
+                    restated = other  # the replaced telling is now the restatement
                 else:
                     sharp = other_when if cand.type == "official_statement" \
                         or cand.sent_start == other.sent_start else et.sharper(other_when, when)
                     records[i] = (replace(other, anchors=anchors), sharp, other_key,
                                   other_attr, joined)
-                merged_mentions.setdefault(i, []).append(cand)
+                merged_mentions.setdefault(i, []).append(restated)
                 merged = True
                 break
         if not merged:
