@@ -365,6 +365,14 @@ def test_pipeline_what_the_country_does_takes_no_place_from_the_sentence_before(
     # where the source is says nothing of where the event is
     ("North Korea has resumed imports of goods from China, Chinese traders in the border "
      "city of Dandong said.", date(2022, 4, 29), "trade_resumption", set()),
+    ("A train carrying flour crossed into North Korea on Monday, Moscow's embassy in "
+     "Pyongyang said.", date(2020, 3, 16), "border_reopening", set()),
+    # capitals that stand for their states, and capitals at the ends of a route
+    ("An official said the bridge could open to traffic this year, noting that 2024 marks "
+     "75 years of diplomatic ties between Pyongyang and Beijing.", date(2024, 1, 19),
+     "border_reopening", set()),
+    ("Air Koryo resumed flights between Pyongyang and Beijing on Aug. 22.",
+     date(2023, 8, 27), "border_reopening", {"KP-01"}),
 ])
 def test_pipeline_places_a_sentence_implies(text: str, published: date, etype: str,
                                             places: set[str]) -> None:

@@ -152,7 +152,8 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
     for m, root in zip(mentions, roots, strict=True):
         if root is not None and m.place.id in _CAPITALS and (
                 root.dep_ in ("nsubj", "nsubjpass", "poss")
-                or (root.dep_ == "pobj" and root.head.dep_ == "agent")):  # "set by Pyongyang"
+                or (root.dep_ == "pobj" and root.head.dep_ == "agent")  # "set by Pyongyang"
+                or _between_capitals(root) or _embassy_in(root)):
             continue
         if root is not None and _kp(m) and root.dep_ == "pobj" and root.head.lower_ == "from" \
                 and (root.sent.start in goals or _sent_from(root.head)):
@@ -161,6 +162,28 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
             continue
         kept.append(m)
     return kept
+
+
+def _between_capitals(root: Any) -> bool:
+    """ "ties between Pyongyang and Beijing", "talks between Beijing and Pyongyang": the
+    capitals stand for the two states (not "flights between Pyongyang and Beijing", the
+    route's ends)."""
+    first = root
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    return first.dep_ == "pobj" and first.head.lower_ == "between" \
+        and first.head.head.lemma_.lower() in _RELATIONS
+
+
+_RELATIONS = frozenset({"tie", "relation", "relationship", "talk", "agreement", "treaty",
+                        "dialogue", "summit", "cooperation", "alliance"})
+
+
+def _embassy_in(root: Any) -> bool:
+    """ "Moscow's embassy in Pyongyang said": where a foreign mission sits, not where what
+    it tells happened."""
+    return root.dep_ == "pobj" and root.head.lower_ == "in" \
+        and root.head.head.lemma_.lower() in ("embassy", "mission", "consulate")
 
 
 def _team_from(root: Any) -> bool:
