@@ -705,9 +705,10 @@ def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None,
         return cue
     recent = [(chain, head) for i, chain, head in history if index - i <= ANAPHORA_SENTENCES]
     pronoun = cue.anaphor.casefold() in PRONOUNS
-    outlets = [chain[0] for chain, _ in recent if load_outlets().canonical(chain[0])]
-    if not pronoun and cue.head in OUTLET_HEADS and outlets:  # "according to the
-        chain = tuple(outlets[-1] if c == _ANAPHOR else c for c in cue.chain)  # broadcaster"
+    outlets = [] if pronoun or cue.head not in OUTLET_HEADS else [
+        chain[0] for chain, _ in recent if load_outlets().canonical(chain[0])]
+    if outlets:  # "according to the broadcaster": the latest outlet cited
+        chain = tuple(outlets[-1] if c == _ANAPHOR else c for c in cue.chain)
         return replace(cue, chain=chain, anaphor=None, reason=cue.reason + ".anaphora")
     same = [chain for chain, head in recent if head == cue.head] or [
         chain for chain, _ in recent if cue.head in SOURCE_NOUNS  # else one whose informant

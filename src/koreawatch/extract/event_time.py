@@ -262,9 +262,10 @@ def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
     if cand.reported_by and outside:
         return _reported(cand, outside)
     earlier = [t for t in outside if t.end <= cand.clause_start and t.interval_start
-               and dct is not None and t.interval_start <= dct.isoformat()]
-    if cand.since_then and earlier:  # "sealed its borders in late January 2020 and has
-        best = _nearest(earlier, cand.trigger_start)  # since required goods quarantined"
+               and t.interval_start <= dct.isoformat()] \
+        if cand.since_then and dct is not None else []
+    if earlier:  # "sealed its borders in late January 2020 and has since required goods
+        best = _nearest(earlier, cand.trigger_start)  # to be held in quarantine"
         return TimeChoice(best.interval_start, dct.isoformat() if dct else None, "approx",
                           best.text, "since then: from the date told before to publication: "
                           + best.reason)

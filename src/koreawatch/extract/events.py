@@ -473,9 +473,7 @@ def _vetoing_lemmas(token: Any) -> set[str]:
         lemmas.update(t.lemma_.lower() for c in token.head.head.children if c.dep_ == "dobj"
                       for t in c.subtree)
     if token.dep_ in _MODIFIER_EDGES:  # "balloons, leaflets and other material sent from"
-        noun = token.head
-        while noun.dep_ == "conj" and noun.head != noun:
-            noun = noun.head
+        noun = first_conjunct(token.head)
         phrase = noun.head if noun.dep_ == "pobj" and noun.head.head != noun.head else noun
         lemmas.update(t.lemma_.lower() for t in phrase.subtree)
     return lemmas | {token.lower_}
@@ -714,6 +712,14 @@ _HOLDING_PLACES = frozenset({"prison", "camp", "jail", "custody", "detention", "
                              "cell", "captivity", "center", "centre", "hotel"})
 
 
+def first_conjunct(token: Any) -> Any:
+    """The first of the conjuncts ``token`` is one of ("ports and crossings": "ports"), whose
+    head is the phrase's: itself when it is no conjunct."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
 _RESTRICTIONS = frozenset({"sanction", "ban", "embargo", "restriction", "cap", "tariff",
                            "curb", "limit"})
 
@@ -721,9 +727,7 @@ _RESTRICTIONS = frozenset({"sanction", "ban", "embargo", "restriction", "cap", "
 def _restricted(token: Any) -> bool:
     """ "sanctions on North Korea's exports and imports": the trade a restriction is on,
     not goods moved around it."""
-    noun = token
-    while noun.dep_ == "conj" and noun.head != noun:
-        noun = noun.head
+    noun = first_conjunct(token)
     return noun.dep_ == "pobj" and noun.head.lower_ in ("on", "against") \
         and noun.head.head.lemma_.lower() in _RESTRICTIONS
 
@@ -1002,9 +1006,7 @@ def _crossing_point(token: Any) -> bool:
     words = {c.lower_ for c in token.children}
     if words & {"illegal", "unauthorized", "illicit", "attempted"}:
         return False
-    phrase = token
-    while phrase.dep_ == "conj" and phrase.head != phrase:
-        phrase = phrase.head  # "ports and crossings": the first conjunct's preposition
+    phrase = first_conjunct(token)  # "ports and crossings": the first conjunct's preposition
     return (phrase.dep_ == "pobj" and phrase.head.lower_ in _POINT_PREPOSITIONS) \
         or bool(words & _ROUTE_WORDS) or any(c.dep_ == "poss" for c in token.children) \
         or (phrase.dep_ in ("dobj", "nsubjpass")
@@ -1698,10 +1700,10 @@ def _dated_forecast(clause: Any) -> bool:
 def _prevented(token: Any) -> bool:
     """ "a border preventing anyone from crossing", "barred from leaving": what is kept from
     happening is not an event."""
-    head = token.head
-    if token.dep_ in ("pcomp", "pobj") and head.lower_ == "from" \
-            and head.head.lemma_.lower() in _PREVENT_VERBS:
+    kept_from = _kept_from(token)
+    if kept_from is not None and kept_from.lemma_.lower() in _PREVENT_VERBS:
         return True
+    head = token.head
     # "China blocked a U.S. effort to blacklist six ships": the attempt never came off
     # (spaCy hangs the infinitive on the noun or, as often, on the verb)
     if token.dep_ not in ("acl", "advcl", "xcomp") or not any(
@@ -1911,9 +1913,7 @@ _SENDING_VERBS = frozenset({"send", "deliver", "ship", "provide", "offer", "dona
 def _goods_sent(token: Any) -> bool:
     """A noun trigger that is (one of) what a verb of sending sends ("to send vaccines,
     masks and medical staff")."""
-    noun = token
-    while noun.dep_ == "conj" and noun.head != noun:
-        noun = noun.head
+    noun = first_conjunct(token)
     return token.pos_ == "NOUN" and noun.dep_ == "dobj" \
         and noun.head.lemma_.lower() in _SENDING_VERBS
 
@@ -1936,10 +1936,16 @@ def _stopped_from(token: Any) -> bool:
     """ "stopped trucks from entering", "blocked ships from leaving port": what the stop
     kept from happening (not "that hasn't stopped the North from accepting vaccines", nor
     guards who "stopped two women from crossing": an attempt, and the crossing one tells)."""
-    head = token.head
-    return token.dep_ in ("pcomp", "pobj") and head.lower_ == "from" \
-        and head.head.lemma_.lower() in ("stop", "block") \
-        and not any(c.dep_ == "neg" for c in head.head.children)
+    verb = _kept_from(token)
+    return verb is not None and verb.lemma_.lower() in ("stop", "block") \
+        and not any(c.dep_ == "neg" for c in verb.children)
+
+
+def _kept_from(token: Any) -> Any | None:
+    """The verb a "from" phrase holding the trigger hangs on ("barred from leaving",
+    "stopped trucks from entering"), else None."""
+    return token.head.head if token.dep_ in ("pcomp", "pobj") \
+        and token.head.lower_ == "from" else None
 
 
 def _when_anchor(token: Any) -> tuple[int, int] | None:

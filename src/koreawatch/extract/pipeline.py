@@ -168,9 +168,7 @@ def _between_capitals(root: Any) -> bool:
     """ "ties between Pyongyang and Beijing", "talks between Beijing and Pyongyang": the
     capitals stand for the two states (not "flights between Pyongyang and Beijing", the
     route's ends)."""
-    first = root
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
+    first = ev.first_conjunct(root)
     return first.dep_ == "pobj" and first.head.lower_ == "between" \
         and first.head.head.lemma_.lower() in _RELATIONS
 

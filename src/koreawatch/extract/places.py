@@ -366,6 +366,12 @@ class Gazetteer:
         )
         all_keys = set(self.keys) | set(self.rules.phrases)
         self.prefixes: frozenset[str] = frozenset(k[:i] for k in all_keys for i in range(1, len(k)))
+        crossings: dict[str, list[Place]] = {}
+        for place in self.places.values():
+            if place.partner is not None:
+                crossings.setdefault(place.partner, []).append(place)
+        self._across: dict[str, tuple[Place, ...]] = {
+            k: tuple(sorted(v, key=lambda p: (-p.rank, p.id))) for k, v in crossings.items()}
 
     @staticmethod
     def _index(places: Iterable[Place]) -> dict[str, tuple[str, ...]]:
@@ -397,8 +403,7 @@ class Gazetteer:
     def across(self, foreign_id: str) -> list[Place]:
         """The crossings whose place across the border is ``foreign_id`` ("CN-LN/dandong":
         the Friendship Bridge and the New Yalu River Bridge), by rank."""
-        return sorted((p for p in self.places.values() if p.partner == foreign_id),
-                      key=lambda p: (-p.rank, p.id))
+        return list(self._across.get(foreign_id, ()))
 
     def ancestors(self, place_id: str) -> list[str]:
         """Ids of the parent, grandparent... of a place (empty for unknown ids)."""
