@@ -558,3 +558,18 @@ def test_attribution_the_articles_own_outlet_is_no_source_of_it(nlp: Any) -> Non
 def test_attribution_opinions_and_participants(nlp: Any, text: str, phrase: str,
                                                chain: tuple[str, ...] | None) -> None:
     assert _chain_at(nlp, text, phrase)[0] == chain
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("outlet", "chain"), [
+    ("Reuters", ("Han Seung-chul", "NIS")), ("KCNA", ("Han", "NIS"))])
+def test_attribution_a_surname_is_the_person_named_in_full_before(
+    nlp: Any, outlet: str, chain: tuple[str, ...]
+) -> None:
+    # illustrative; in the state's own media names are left as they are
+    text = ("Rep. Han Seung-chul briefed reporters on Wednesday.\n\nAccording to Han, the "
+            "NIS said new brigades were sent to the border. Mr. Park, a trader, said trucks "
+            "stopped crossing.")
+    assert _chain_at(nlp, text, "new brigades were sent", outlet)[0] == chain
+    # nobody named in full before: the one word stays
+    assert _chain_at(nlp, text, "trucks stopped crossing", outlet)[0] == ("Mr. Park",)

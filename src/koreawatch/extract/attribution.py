@@ -820,10 +820,32 @@ def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
     if open_ is not None:
         out.append(open_.close())
     out = _within_cited(out)
+    if not own_media:
+        out = _full_person_names(out, doc, people)
     out = [replace(a, chain=_outlet_sources(a.chain, outlet)) for a in out]
     out = [a for a in (_not_own(a, outlet) for a in out) if a is not None]
     out.extend(_learned_leads(doc, out, outlet))
     return sorted(out, key=lambda a: (a.start, -a.end))
+
+
+_SURNAME = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?(?P<name>[A-Z][a-z]+)")
+
+
+def _full_person_names(found: list[Attribution], doc: Any,
+                       people: PersonResolver | None) -> list[Attribution]:
+    """ "Han said" after "Rep. Han Seung-chul": a source named by one word (with or without
+    a title) is the person the text named in full before it."""
+    out: list[Attribution] = []
+    for att in found:
+        chain = list(att.chain)
+        for i, link in enumerate(chain):
+            m = _SURNAME.fullmatch(link)
+            if m is None or load_outlets().canonical(link):
+                continue
+            people = people or PersonResolver(doc)
+            chain[i] = people.full_name(m["name"], att.start) or link
+        out.append(replace(att, chain=tuple(chain)) if tuple(chain) != att.chain else att)
+    return out
 
 
 def _within_cited(found: list[Attribution]) -> list[Attribution]:

@@ -386,6 +386,14 @@ class PersonResolver:
             return None
         return found[0], self._state.doc[found[1]].idx
 
+    def full_name(self, name: str, before: int) -> str | None:
+        """The full name of the person last named before character ``before`` whose name
+        holds the one word ``name`` ("Han" after "Rep. Han Seung-chul"), or None."""
+        doc = self._state.doc
+        position = next((t.i for t in doc if t.idx >= before), len(doc))
+        full = _full_names(name, position, self._state)
+        return full[0] if full else None
+
 
 def _titled(tok: Any, st: _State) -> str | None:
     """The person the text named earlier with this title of two words or more right before
