@@ -2098,3 +2098,22 @@ def test_events_sentence_yields_kind(sentence: str, etype: str, modality: str) -
     """The cases of the lists above (each with its own comments): the sentence yields an
     event of that type and modality."""
     assert (etype, modality) in kinds(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [
+    ("Supplies procured by UN agencies sat in warehouses in Dandong for months.", "negated"),
+    ("Food aid bound for the country has been stuck in the port of Dalian since last year.",
+     "negated"),
+    ("Several hundred pallets of medical kits have sat under plastic sheeting since 2022.",
+     "negated"),
+    ("The 50,000 tonnes of rice are still sitting in government warehouses.", "negated"),
+    # held in quarantine after it came in: it arrived
+    ("Some shipments of medical equipment sat in quarantine for months.", "asserted"),
+    # people waiting or stuck, whatever they came for, hold up no aid
+    ("Residents waited for hours in line to buy rice at state shops.", None),
+    ("Merchants who used to come down from Sariwon with rice are stuck at home.", None),
+])
+def test_events_aid_held_up_on_its_way_has_not_arrived(sentence: str,
+                                                       modality: str | None) -> None:
+    found = {c.modality for c in candidates(sentence) if c.type == "aid_delivery"}
+    assert found == ({modality} if modality else set())

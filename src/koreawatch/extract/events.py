@@ -101,6 +101,9 @@ _OFFER_WORDS = {"offer", "pledge", "promise", "propose"}
 _INTENT_VERBS = frozenset({"intend", "mean"})
 # words that say an act could not be done ("lorries were unable to cross", "failed to reach")
 _UNABLE = frozenset({"unable", "fail"})
+# words that say aid is held up on its way ("supplies sat in warehouses in Dandong", "food
+# aid has been stuck in Chinese ports"): it has not arrived
+_HELD_UP = frozenset({"sit", "stick", "stuck", "languish", "wait", "pile"})
 _UNDO_NEGATION = {"stop", "prevent", "keep", "deter", "halt", *_INTENT_VERBS}
 _HABITUAL = {"often", "usually", "routinely", "typically", "frequently", "regularly",
              "sometimes", "commonly", "generally", "habitually"}
@@ -155,6 +158,9 @@ class TriggerRule:
     # the 'with' word must be in the trigger's direct object ("started rail tours", not "a
     # tour that began in Japan")
     direct_object: bool = False
+    # the 'with' word must be in the trigger's subject ("supplies sat in warehouses", not
+    # "residents waited to buy rice")
+    with_subject: bool = False
     # a second list, one lemma of which must occur in the phrase too ("a freight train
     # rolled across the Yalu": a vehicle, and a border or a place across it)
     with_also: frozenset[str] = frozenset()
@@ -197,6 +203,7 @@ def _rule(entry: dict[str, Any], index: int) -> TriggerRule:
             with_nouns=bool(entry.get("with_nouns", False)),
             with_object=bool(entry.get("with_object", False)),
             direct_object=bool(entry.get("direct_object", False)),
+            with_subject=bool(entry.get("with_subject", False)),
             with_also=frozenset(entry.get("with_also", ())),
         )
     except (KeyError, TypeError) as exc:
@@ -517,6 +524,10 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if rule.direct_object and not any(_forms(t) & rule.with_ for c in token.children
                                       if c.dep_ == "dobj" for t in c.subtree):
         return False
+    if rule.with_subject and not any(_forms(t) & rule.with_ for c in token.children
+                                     if c.dep_ in ("nsubj", "nsubjpass")
+                                     for t in _subject_nouns(c)):
+        return False
     if rule.type == "smuggling" and (_restricted(token) or (
             token.pos_ == "NOUN" and token.lemma_.lower() == "ship")):
         return False  # "the sanctions target dozens of ships": vessels, not shipping
@@ -566,6 +577,21 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             return body is not None and _is_state(body[0], lexicon)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+def _subject_nouns(subject: Any) -> list[Any]:
+    """The nouns a subject names: its head, the head's compounds and conjuncts, and what
+    it measures ("tonnes of rice", "pallets of medical kits"), not the nouns of its
+    relative clauses ("merchants who came with rice")."""
+    heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+    out = [t for h in heads for t in (h, *h.children) if t.dep_ in ("compound", "conj")
+           or t == h]
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                out.extend(t for p in prep.children if p.dep_ == "pobj"
+                           for t in (p, *p.children) if t == p or t.dep_ in ("compound", "conj"))
+    return out
 
 
 def _last_subject(pronoun: Any, back: int = 2) -> tuple[str, int] | None:
@@ -1779,6 +1805,8 @@ def find_candidates(
             modality, why = _modality(token, sent, None if presupposed else attribution)
             if modality == "asserted" and continues:
                 modality, why = "reported", "continues the hedged report before it"
+            if rule.type == "aid_delivery" and lemma in _HELD_UP:
+                modality, why = "negated", f"{token.text!r}: held up, so it has not arrived"
             if rule.type == "official_statement":
                 if _said_nothing(token):
                     continue  # "has not been reported by state media", "has said little"
