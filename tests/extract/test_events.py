@@ -2117,3 +2117,29 @@ def test_events_aid_held_up_on_its_way_has_not_arrived(sentence: str,
                                                        modality: str | None) -> None:
     found = {c.modality for c in candidates(sentence) if c.type == "aid_delivery"}
     assert found == ({modality} if modality else set())
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [
+    # foreign staff or diplomats coming back reopen the border to people; a plan "under
+    # way" for them to come is expected
+    ("Planning was under way for a first group of international staff to return to "
+     "Pyongyang before the end of the year.", "expected"),
+    ("The U.N. said its international staff would return as soon as conditions allow.",
+     "expected"),
+    ("Chinese diplomats returned to Pyongyang last month after a four-year absence.",
+     "asserted"),
+    # guards back at their posts, workers back at a factory: no border crossed
+    ("The guards returned to their posts after the inspection.", None),
+    ("The workers returned to the factory after the holiday.", None),
+])
+def test_events_staff_coming_back_reopen_the_border(sentence: str,
+                                                    modality: str | None) -> None:
+    found = {c.modality for c in candidates(sentence) if c.type == "border_reopening"}
+    assert found == ({modality} if modality else set())
+
+
+def test_events_a_plan_under_way_reaches_only_an_infinitive() -> None:
+    assert ("border_reopening", "expected") in kinds(
+        "Preparations are under way for the border to reopen in April.")
+    assert ("border_closure", "asserted") in kinds(
+        "The plan was a failure, and the border was closed in April.")

@@ -1188,6 +1188,11 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     near = [t for t in (*token.children, *plan) if (t.i < token.i or t.dep_ == "aux")
             and (t.dep_ == "aux" or t.lower_ not in _MODAL_FORMS)]  # "That May she was ..."
     near_words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    if _infinitive(token) and any(  # "planning was under way for staff to return"
+            a.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and (
+                c.lower_ in _PLAN_FORMS or c.lower_.startswith("prepar")) for c in a.children)
+            for a in plan):
+        near_words.add("plan")
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):  # "a reopening is
         near_words |= {c.lower_ for c in token.head.children if c.dep_ == "acomp"}  # likely"
         if any(c.dep_ == "xcomp" for c in token.head.children):  # "a public trial is
