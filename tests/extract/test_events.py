@@ -550,6 +550,10 @@ def test_events_vehicles_crossing_the_border_reopen_it(sentence: str, found: boo
     ("Several border guards who took bribes were sent to a prison camp last winter.", False),
     ("The ministry sent more soldiers to the border towns.", True),
     ("Soldiers from a recently reinforced guard company opened fire.", True),
+    # what a clause after "after" acts on is another act's
+    ("Smugglers moved a shipment of phones across the river after paying off a guard unit.",
+     False),
+    ("The ministry moved a guard unit to the river after the inspection.", True),
 ])
 def test_events_security_forces_are_what_is_sent_not_who_sends(sentence: str,
                                                                found: bool) -> None:

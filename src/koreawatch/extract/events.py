@@ -450,7 +450,10 @@ def _acted_on_lemmas(verb: Any) -> set[str]:
     """Lemmas of what a verb acts on: its object, passive subject, complements and
     prepositional phrases, or the noun it modifies ("a reinforced guard company")."""
     nodes = [c for c in verb.children if c.dep_ in (
-        "dobj", "nsubjpass", "attr", "oprd", "dative", "prep", "npadvmod", "compound")]
+        "dobj", "nsubjpass", "attr", "oprd", "dative", "prep", "npadvmod", "compound")
+        and not (c.lower_ in _TIME_PREPS and any(p.dep_ == "pcomp" for p in c.children))]
+    # (a clause after "after" or "before" is another act: "moved phones across the river
+    # after paying off a guard unit" moves no unit; "banned them from selling" acts on it)
     if verb.dep_ in ("amod", "acl", "relcl"):
         nodes.append(verb.head)
     return {form for node in nodes for t in node.subtree for form in _forms(t)}
