@@ -264,6 +264,10 @@ CASES = [
     ("Pyongyang sent a special team of about 40 police officers to the county in early "
      "May, said a second source, a resident of Musan county.",
      "Pyongyang sent a special team", ("a second source",), "speech"),
+    # ... or as a second subject of the speech verb, after a comma
+    ("A first, smaller consignment of UNICEF supplies, mainly essential medicines and "
+     "nutrition items, crossed by rail from Dandong to Sinuiju in February, UNICEF said at "
+     "the time.", "crossed by rail", ("UNICEF",), "speech"),
     # ... and a subjectless root over the main clause, its speaker an apposition before it
     ("North Korean authorities have detained at least five suspected smugglers in Manpo, "
      "Jagang Province, since an inspection team sent from Pyongyang began searching the "

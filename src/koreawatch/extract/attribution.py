@@ -369,13 +369,20 @@ def _sentence_level(tok: Any) -> bool:
 def _subject(verb: Any) -> Any | None:
     """The verb's active subject (one it shares with the verb it is conjoined to); of two
     ("A tourist on the trip, Martin Kessler, ..., told Reuters", the apposition parsed as a
-    second subject), the one that is a name."""
+    second subject), the one that is a name, else the one after a comma before the verb
+    (the model's parse of "A shipment ... crossed in February, UNICEF said")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         if subjects[0].dep_ != "nsubj":
             return None
         named = [c for c in subjects if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
-        return named[0] if len(subjects) > 1 and named else subjects[0]
+        if len(subjects) > 1 and named:
+            return named[0]
+        last = subjects[-1]  # "A consignment ... crossed in February, UNICEF said": the
+        if len(subjects) > 1 and last.i < verb.i and last.left_edge.i > 0 \
+                and verb.doc[last.left_edge.i - 1].text == ",":  # one after the comma
+            return last
+        return subjects[0]
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
