@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import date
 from importlib import resources
 from typing import Any
 
@@ -19,6 +20,7 @@ from koreawatch.extract.outlets import (
     normalize_source,
     parse_outlets,
 )
+from koreawatch.extract.pipeline import extract_article
 from koreawatch.models import Attribution
 
 
@@ -577,3 +579,14 @@ def test_attribution_a_surname_is_the_person_named_in_full_before(
     assert _chain_at(nlp, text, "new brigades were sent", outlet)[0] == chain
     # nobody named in full before: the one word stays
     assert _chain_at(nlp, text, "trucks stopped crossing", outlet)[0] == ("Mr. Park",)
+
+
+@pytest.mark.model
+def test_attribution_a_definite_event_someone_foresees_is_theirs() -> None:
+    # illustrative; "the crackdown" is taken as known, but its tightening is Lee's forecast
+    text = ("Lee Ji-soo, a fellow at a Seoul institute, spoke on Monday.\n\nLee expects the "
+            "crackdown to tighten further in the coming months.")
+    record = extract_article(text, "t", date(2024, 6, 28), "Reuters", "North Korea").to_spec()
+    (event,) = [e for e in record["events"] if e["type"] == "crackdown"]
+    assert event["modality"] == "expected"
+    assert event["sources"] == [["Lee Ji-soo"]]

@@ -60,7 +60,12 @@ from importlib import resources
 from typing import Any
 
 from koreawatch.errors import KoreaWatchError
-from koreawatch.extract.attribution import ADMITTED_VISITORS, DECLARED_THINGS, attribution_for
+from koreawatch.extract.attribution import (
+    ADMITTED_VISITORS,
+    DECLARED_THINGS,
+    OPINION_LEMMAS,
+    attribution_for,
+)
 from koreawatch.extract.event_time import TimeChoice
 from koreawatch.extract.quotes import PersonResolver
 from koreawatch.extract.scope import NORTH_KOREA
@@ -1613,7 +1618,10 @@ def _presupposed(token: Any) -> bool:
     one in a relative clause ("the country to which he defected in 2000") is taken for
     granted by the sentence; a speech report around it does not make it a claim."""
     if token.pos_ == "NOUN":
-        return _definite_noun(token, ("the",))
+        return _definite_noun(token, ("the",)) and not (
+            token.dep_ == "nsubj" and token.head.dep_ in ("ccomp", "xcomp")
+            and token.head.head.lemma_.lower() in OPINION_LEMMAS)  # "Lee expects the
+        # crackdown to tighten": what he foresees is his
     return any(node.dep_ == "relcl" and not _complement_clause(node)
                and not _about_a_time(node.head)
                for node in (token, *list(token.ancestors)[:2]))
