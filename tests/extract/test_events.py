@@ -1269,6 +1269,25 @@ def test_events_aid_accepted_beside_aid_refused_is_told() -> None:
      "security_reinforcement"),
     ("The North sent a team and delegates to the Winter Olympics.", None),
     ("Mobile medical squads were dispatched to the flooded county.", None),
+    # counts of posts or guards that rise, current run through a fence, a unit reinforced,
+    # defences built, construction along the border
+    ("Around Hyesan the number of guard posts rose from 44 to 121 between 2020 and March.",
+     "security_reinforcement"),
+    ("Authorities had begun running electric current through sections of the border fence.",
+     "security_reinforcement"),
+    ("Parts of the fencing along the Tumen have carried electric current since 2021.",
+     "security_reinforcement"),
+    ("His old unit had been reinforced with an additional company in the spring of 2020.",
+     "security_reinforcement"),
+    ("The General Staff said it would build defensive structures along the border.",
+     "security_reinforcement"),
+    ("Hwang expects construction on the northern border to move east this year.",
+     "security_reinforcement"),
+    # a count of something else rising, a current in a river, a labour unit, a resort built
+    ("The number of crossings rose sharply in the spring.", None),
+    ("The current of the Yalu carried the boat downstream.", None),
+    ("The two officers were sent to a labor unit for re-education.", None),
+    ("Construction of a new customs facility at the border began in May.", None),
 ])
 def test_events_barriers_put_up_and_units_rotated_in(sentence: str, etype: str | None) -> None:
     assert found_among(sentence, "security_reinforcement") == etype
