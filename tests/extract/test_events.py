@@ -2166,3 +2166,24 @@ def test_events_a_plan_under_way_reaches_only_an_infinitive() -> None:
         "Preparations are under way for the border to reopen in April.")
     assert ("border_closure", "asserted") in kinds(
         "The plan was a failure, and the border was closed in April.")
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # China sending North Koreans back, or handing them to the North's security: arrests
+    ("Last October, China sent back an estimated 500 North Koreans to the custody of North "
+     "Korean security agencies in a single night.", True),
+    ("China this week forcibly repatriated hundreds of North Koreans, activists said.", True),
+    ("China's biggest single repatriation came on the night of 9 October 2023.", True),
+    ("Chinese authorities handed about 60 North Koreans over to North Korean security "
+     "officials at the Tumen-Namyang crossing.", True),
+    ("Human rights groups said China had forcibly returned as many as 600 North Koreans.",
+     True),
+    # remains, fishermen, a letter, goods, a repatriation programme: no one detained
+    ("The repatriation of the remains of US soldiers began in July.", False),
+    ("The ministry handed over a letter of protest to the Chinese ambassador.", False),
+    ("Traders sent back the goods to Dandong.", False),
+    ("The goods were handed over to North Korean health authorities.", False),
+    ("Five people moved to the North under a repatriation program in the 1960s.", False),
+])
+def test_events_forced_repatriation_is_an_arrest(sentence: str, found: bool) -> None:
+    assert ("arrest" in {c.type for c in candidates(sentence)}) is found
