@@ -371,6 +371,13 @@ def test_that_month_is_the_last_month_named(text, anaphor, value):
         ("The border shut in January 2020, and in late January of that year trade stopped.",
          "late January of that year", "2020-01"),
         ("Trade collapsed in 2017. That year, exports fell.", "That year", "2017"),
+        # a day of a month with "that year" or "the same year": the year named before
+        ("China cut coal imports in February 2017 and stopped seafood from August 15 that "
+         "year.", "August 15 that year", "2017-08-15"),
+        ("The man was shot in 2020. In a message on Sept. 25 that year, the North apologized.",
+         "Sept. 25 that year", "2020-09-25"),
+        ("Talks were held in 2018, and again on 14 March of the same year.",
+         "14 March of the same year", "2018-03-14"),
         ("It admitted an outbreak in May 2022. Three months later it declared victory.",
          "Three months later", "2022-08"),
         ("The border shut in January 2020. That August guards were told to shoot.",

@@ -59,16 +59,19 @@ _DAYN = rf"(?:{lx.DAY_NUM}|{lx._alt([k for k, v in lx.ORDINALS.items() if v > 0]
 _ON_DAY = (rf"(?:\s*,?\s+(?:on\s+)?(?:(?P<dayw>{_WD}|today|yesterday|tomorrow)|"
            rf"(?P<mon>{_MON})\s+(?P<mday>{lx.DAY_NUM}){WORD_RIGHT}))?")
 
+# "on Sept. 25 that year", "August 15 of the same year": a day in a year named before
+_REL_YEAR = r"\s*,?\s+(?:of\s+)?(?P<rel>this|last|next|that\s+same|that|the\s+same)\s+year\b"
+
 PATTERNS: list[tuple[str, str, Handler]] = [
     ("date.iso", r"\b(?P<y>\d{4})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b", h_iso),
     ("date.numeric", r"\b(?P<mo>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)\b",
      h_numeric),
     ("date.month_day",
      rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<mon>{_MON})\s+(?P<day>{_DAYN}){WORD_RIGHT}"
-     rf"(?:\s*,?\s*(?P<year>{_YR})\b)?", h_month_day),
+     rf"(?:\s*,?\s*(?P<year>{_YR})\b|{_REL_YEAR})?", h_month_day),
     ("date.day_month",
      rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<day>{lx.DAY_NUM})\s+(?:of\s+)?(?P<mon>{_MON})"
-     rf"(?:,?\s+(?P<year>{_YR})\b)?", h_month_day),
+     rf"(?:,?\s+(?P<year>{_YR})\b|{_REL_YEAR})?", h_month_day),
     ("time.clock",
      rf"(?:(?P<mod>about|around|approximately|roughly)\s+)?{WORD_LEFT}(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?"
      rf"\s*(?P<ap>{lx.AMPM})(?:\s+(?P<tz>{lx.TIMEZONE}))?{_ON_DAY}", h_clock),

@@ -99,7 +99,10 @@ def h_numeric(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def h_month_day(m: re.Match[str], ctx: Context) -> Norm | None:
     month, day = _month(m["mon"]), _day(m["day"])
-    year = _g(m, "year")
+    year, rel = _g(m, "year"), (_g(m, "rel") or "").lower()
+    if rel:  # "August 15 that year": the year last named; "May 2 last year"
+        year = str(ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+                   if rel in ("this", "last", "next") else ctx.anchor("Y").year)
     try:
         if year:
             when = dt.date(int(year), month, day)
@@ -110,7 +113,7 @@ def h_month_day(m: re.Match[str], ctx: Context) -> Norm | None:
             when = found
     except ValueError:
         return None
-    how = "explicit year" if year else "year from DCT and tense"
+    how = f"'{rel} year'" if rel else "explicit year" if year else "year from DCT and tense"
     return Norm("DATE", when.isoformat(), reason=f"rule date.month_day.v1: month + day, {how}",
                 reference=True)
 
