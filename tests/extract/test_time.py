@@ -378,6 +378,13 @@ def test_that_month_is_the_last_month_named(text, anaphor, value):
          "Sept. 25 that year", "2020-09-25"),
         ("Talks were held in 2018, and again on 14 March of the same year.",
          "14 March of the same year", "2018-03-14"),
+        # a month told in the past perfect after a dated report is before it
+        ("In September 2020, a US commander said the North had, in late August, set up a "
+         "buffer zone.", "late August", "2020-08"),
+        ("In November 2021 officials said the border had been shut in February.", "February",
+         "2021-02"),
+        ("Trains, which had been halted, resumed in January 2022, only to be suspended "
+         "again in late April.", "late April", "2022-04"),
         ("It admitted an outbreak in May 2022. Three months later it declared victory.",
          "Three months later", "2022-08"),
         ("The border shut in January 2020. That August guards were told to shoot.",

@@ -17,6 +17,7 @@ from koreawatch.extract.timex import calendar as cal
 from koreawatch.extract.timex.context import FUTURE, PAST, Sentences, doc_tense, lexical_tense
 
 THAT_BEFORE = re.compile(r"(?i)\bthat\s+$")  # "that August", "That May"
+_HAD = re.compile(r"(?i)\bhad\b")  # a past perfect just before a month: before the one named
 _FUTURE_PREP = re.compile(r"(?i)\b(?:by|until|till|through|effective|due|starting|beginning)"
                           r"(?:\s+(?:early|late|mid|the\s+end\s+of))?\s+$")
 
@@ -102,14 +103,19 @@ class Context:
     def year_for_month(self, month: int, start: int, end: int) -> int:
         """Year of a bare month name: after a month named with its year earlier in the same
         sentence, that year or the next ("resumed in January 2022, only to be suspended
-        again in late April"; "that August" after it anywhere); else by tense relative to
-        the DCT month."""
+        again in late April"; "that August" after it anywhere), or, told in the past
+        perfect after it ("In September 2020 he said it had, in late August, ..."), that
+        year or the one before; else by tense relative to the DCT month."""
         tense = self.tense(start, end)
         that = THAT_BEFORE.search(self.text, max(0, start - 6), start)
         before = [at for at in self.months_named if at < start and (
             that or self.sentences.bounds(at) == self.sentences.bounds(start))]
         if before and tense != FUTURE:
-            year, named = self.months_named[max(before)]  # the nearest before it
+            at = max(before)  # the nearest before it
+            year, named = self.months_named[at]
+            if _HAD.search(self.text, max(at, start - 30), start):  # "In September 2020, he
+                # said the North had, in late August, set up": the August before
+                return year - (1 if month > named else 0)
             return year + (1 if month < named else 0)
         year = self.dct.year
         if tense == PAST:
