@@ -2187,3 +2187,11 @@ def test_events_a_plan_under_way_reaches_only_an_infinitive() -> None:
 ])
 def test_events_forced_repatriation_is_an_arrest(sentence: str, found: bool) -> None:
     assert ("arrest" in {c.type for c in candidates(sentence)}) is found
+
+
+def test_events_goods_held_and_disinfected_are_not_seized() -> None:
+    text = ("Satellite imagery shows the yard at Uiju Airfield, where imported cargo has been "
+            "held and sprayed since early 2022.")
+    assert found_among(text, "crackdown") is None
+    assert found_among("Customs officers seized the cargo at the port.", "crackdown") == \
+        "crackdown"
