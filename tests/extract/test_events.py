@@ -2195,3 +2195,16 @@ def test_events_goods_held_and_disinfected_are_not_seized() -> None:
     assert found_among(text, "crackdown") is None
     assert found_among("Customs officers seized the cargo at the port.", "crackdown") == \
         "crackdown"
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("It also decided to further tighten the blockade of the border and the coastal areas.",
+     True),
+    # tighter controls, checks or rules at a border close nothing
+    ("Pyongyang has also tightened control of the frontier itself.", False),
+    ("Arrivals plunged as both North Korea and China tightened border controls.", False),
+    ("MSS agents began tightening checks on drivers at the bridge.", False),
+])
+def test_events_a_tightened_blockade_closes_a_tightened_control_does_not(
+        sentence: str, found: bool) -> None:
+    assert (found_among(sentence, "border_closure") == "border_closure") is found
