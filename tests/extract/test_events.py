@@ -2208,3 +2208,16 @@ def test_events_goods_held_and_disinfected_are_not_seized() -> None:
 def test_events_a_tightened_blockade_closes_a_tightened_control_does_not(
         sentence: str, found: bool) -> None:
     assert (found_among(sentence, "border_closure") == "border_closure") is found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # "the arrest of" someone tells one; "placed under arrest" too
+    ("The arrest of a British citizen in February drew protests.", True),
+    ("The crew have not been placed under arrest, the official added.", True),
+    # the risk, a wave or a mention of arrests tells none
+    ("The reinforcement comes amid a wave of arrests in the area.", False),
+    ("She spoke on condition of anonymity because of the risk of arrest.", False),
+    ("The group had moved goods across the river twice a month until the arrests.", False),
+])
+def test_events_an_arrest_noun_tells_one_only_with_whom(sentence: str, found: bool) -> None:
+    assert (found_among(sentence, "arrest") == "arrest") is found
