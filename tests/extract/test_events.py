@@ -2221,3 +2221,15 @@ def test_events_a_tightened_blockade_closes_a_tightened_control_does_not(
 ])
 def test_events_an_arrest_noun_tells_one_only_with_whom(sentence: str, found: bool) -> None:
     assert (found_among(sentence, "arrest") == "arrest") is found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("China denied that its ships had been illicitly selling oil to North Korea at sea.",
+     True),
+    # selling grain in the market, above the state's price: a market offence, no smuggling
+    ("Those caught selling rice above the cap have had their goods confiscated.", False),
+    ("The pair had been caught hoarding Chinese rice and selling it far above state prices.",
+     False),
+])
+def test_events_selling_at_the_market_is_no_smuggling(sentence: str, found: bool) -> None:
+    assert (found_among(sentence, "smuggling") == "smuggling") is found
