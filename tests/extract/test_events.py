@@ -2178,6 +2178,9 @@ def test_events_a_plan_under_way_reaches_only_an_infinitive() -> None:
      "officials at the Tumen-Namyang crossing.", True),
     ("Human rights groups said China had forcibly returned as many as 600 North Koreans.",
      True),
+    # the particle the model hangs on the long object's relative clause is the verb's
+    ("Chinese authorities handed about 60 North Koreans who had been held in Jilin Province "
+     "over to North Korean security officials at the crossing.", True),
     # remains, fishermen, a letter, goods, a repatriation programme: no one detained
     ("The repatriation of the remains of US soldiers began in July.", False),
     ("The ministry handed over a letter of protest to the Chinese ambassador.", False),
@@ -2233,3 +2236,10 @@ def test_events_an_arrest_noun_tells_one_only_with_whom(sentence: str, found: bo
 ])
 def test_events_selling_at_the_market_is_no_smuggling(sentence: str, found: bool) -> None:
     assert (found_among(sentence, "smuggling") == "smuggling") is found
+
+
+def test_events_a_particle_on_the_objects_clause_belongs_to_the_verb() -> None:
+    found = {(c.type, c.rule) for c in candidates(
+        "Chinese authorities handed about 60 North Koreans who had been held in Jilin "
+        "Province over to North Korean security officials at the crossing.")}
+    assert ("arrest", "arrest.hand_over.v1") in found

@@ -500,8 +500,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if token.pos_ not in rule.pos or (rule.own_media_only and not own_media):
         return False
     if rule.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == rule.particle
-                                 for c in token.children):  # "took away": an adverb to spaCy
-        return False
+                                 for c in token.children) \
+            and not _particle_in_object(token, rule.particle):  # "took away": an adverb to
+        return False  # spaCy
     if rule.needs_clause and not any((c.dep_ == "ccomp" and _finite(c)) or (
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
             for c in token.children):
@@ -585,6 +586,21 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             return body is not None and _is_state(body[0], lexicon)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+def _particle_in_object(verb: Any, particle: str) -> bool:
+    """ "handed about 60 North Koreans who had been held in Jilin over to security
+    officials": the model hangs the verb's particle on the relative clause of its long
+    object; a bare particle so placed, after that clause's verb, is the verb's."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for clause in obj.children:
+            if clause.dep_ in ("relcl", "acl") and any(
+                    c.lower_ == particle and c.dep_ in ("prt", "advmod", "prep")
+                    and c.i > clause.i and not list(c.children) for c in clause.children):
+                return True
+    return False
 
 
 def _subject_nouns(subject: Any) -> list[Any]:
