@@ -526,3 +526,24 @@ def test_time_a_bare_month_takes_the_year_of_the_month_named_before_it(
 ])
 def test_that_season_takes_the_year_named_before(text: str, needle: str, value: str) -> None:
     assert find(text, needle).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "start", "end", "precision"),
+    [
+        # "earlier this month/year": from its start to publication (DCT 2021-03-15)
+        ("A man was caught earlier this month.", "earlier this month", "2021-03-01",
+         "2021-03-15", "approx"),
+        ("It happened earlier this year.", "earlier this year", "2021-01-01", "2021-03-15",
+         "approx"),
+        # "earlier that month": the month named before, whole
+        ("Daily NK reported in late February that a man had been caught earlier that month.",
+         "earlier that month", "2021-02-01", "2021-02-28", "month"),
+    ],
+)
+def test_earlier_this_or_that_runs_from_the_periods_start(text, needle, start, end,
+                                                          precision):
+    found = find(text, needle)
+    assert (found.interval_start, found.interval_end, found.precision) == (start, end,
+                                                                            precision)
+    assert found.mod == "START"  # the TimeML value keeps its modifier

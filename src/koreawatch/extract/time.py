@@ -193,10 +193,18 @@ def _interval(
         return None, None, "unknown", None
     if norm.value == "PAST_REF" and "recent" in text.lower():
         return (dct - dt.timedelta(days=30)).isoformat(), dct.isoformat(), "approx", None
+    if norm.mod == "START" and norm.reason.startswith("rule date.earlier_this.v1"):
+        start, end, precision = cal.interval_of(norm.value, None, dct)
+        if _THIS.search(text) and start and end and start <= dct.isoformat() <= end:
+            return start, dct.isoformat(), "approx", None  # "earlier this month": from its
+        return start, end, precision, None  # start to publication; "earlier that month": it
     start, end, precision = cal.interval_of(norm.value, norm.mod, dct)
     if norm.mod == "APPROX" and precision not in ("unknown",):
         precision = "approx"
     return start, end, precision, None
+
+
+_THIS = re.compile(r"(?i)\bthis\b")
 
 
 def _to_timex(cand: _Candidate, text: str, dct: dt.date) -> Timex:
