@@ -2123,7 +2123,7 @@ def test_events_sentence_yields_kind(sentence: str, etype: str, modality: str) -
     assert (etype, modality) in kinds(sentence)
 
 
-@pytest.mark.parametrize(("sentence", "modality"), [
+AID_HELD_UP = [
     ("Supplies procured by UN agencies sat in warehouses in Dandong for months.", "negated"),
     ("Food aid bound for the country has been stuck in the port of Dalian since last year.",
      "negated"),
@@ -2135,14 +2135,8 @@ def test_events_sentence_yields_kind(sentence: str, etype: str, modality: str) -
     # people waiting or stuck, whatever they came for, hold up no aid
     ("Residents waited for hours in line to buy rice at state shops.", None),
     ("Merchants who used to come down from Sariwon with rice are stuck at home.", None),
-])
-def test_events_aid_held_up_on_its_way_has_not_arrived(sentence: str,
-                                                       modality: str | None) -> None:
-    found = {c.modality for c in candidates(sentence) if c.type == "aid_delivery"}
-    assert found == ({modality} if modality else set())
-
-
-@pytest.mark.parametrize(("sentence", "modality"), [
+]
+STAFF_RETURNING = [
     # foreign staff or diplomats coming back reopen the border to people; a plan "under
     # way" for them to come is expected
     ("Planning was under way for a first group of international staff to return to "
@@ -2154,10 +2148,18 @@ def test_events_aid_held_up_on_its_way_has_not_arrived(sentence: str,
     # guards back at their posts, workers back at a factory: no border crossed
     ("The guards returned to their posts after the inspection.", None),
     ("The workers returned to the factory after the holiday.", None),
-])
-def test_events_staff_coming_back_reopen_the_border(sentence: str,
-                                                    modality: str | None) -> None:
-    found = {c.modality for c in candidates(sentence) if c.type == "border_reopening"}
+]
+
+
+@pytest.mark.parametrize(("etype", "sentence", "modality"), [
+    *(("aid_delivery", s, m) for s, m in AID_HELD_UP),
+    *(("border_reopening", s, m) for s, m in STAFF_RETURNING)])
+def test_events_aid_held_up_and_staff_coming_back(etype: str, sentence: str,
+                                                  modality: str | None) -> None:
+    """Aid held up on its way has not arrived; staff returning reopen the border (the
+    cases of the two lists above): the sentence's records of ``etype`` have that
+    modality, or there are none."""
+    found = {c.modality for c in candidates(sentence) if c.type == etype}
     assert found == ({modality} if modality else set())
 
 
