@@ -97,12 +97,19 @@ def h_numeric(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", day.isoformat(), reason="rule date.numeric.v1: M/D/Y", reference=True)
 
 
+def _relative_year(rel: str, ctx: Context) -> int:
+    """The year of "this", "last" or "next year" (from the DCT), or of "that year" or "the
+    same year" ("in August of that year": the year last named)."""
+    if rel in ("this", "last", "next"):
+        return ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+    return ctx.anchor("Y").year
+
+
 def h_month_day(m: re.Match[str], ctx: Context) -> Norm | None:
     month, day = _month(m["mon"]), _day(m["day"])
     year, rel = _g(m, "year"), (_g(m, "rel") or "").lower()
-    if rel:  # "August 15 that year": the year last named; "May 2 last year"
-        year = str(ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
-                   if rel in ("this", "last", "next") else ctx.anchor("Y").year)
+    if rel:  # "August 15 that year", "May 2 last year"
+        year = str(_relative_year(rel, ctx))
     try:
         if year:
             when = dt.date(int(year), month, day)
@@ -122,10 +129,8 @@ def h_month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     month = _month(m["mon"])
     if m["year"]:
         year = int(m["year"]) if m["year"].isdigit() else lx.spoken_year(m["year"]) or 0
-    elif m["rel"].lower() in ("this", "last", "next"):
-        year = ctx.dct.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
-    else:  # "in August of that year": the year last named
-        year = ctx.anchor("Y").year
+    else:
+        year = _relative_year(m["rel"].lower(), ctx)
     mod = _part_mod(_g(m, "part"))
     ctx.months_named[m.start()] = (year, month)
     return Norm("DATE", f"{year:04d}-{month:02d}", mod, "rule date.month_year.v1: month + year",
