@@ -590,3 +590,19 @@ def test_attribution_a_definite_event_someone_foresees_is_theirs() -> None:
     (event,) = [e for e in record["events"] if e["type"] == "crackdown"]
     assert event["modality"] == "expected"
     assert event["sources"] == [["Lee Ji-soo"]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "chain"), [
+    # "the UN agency" is the United Nations agency the text named last
+    ("The World Food Programme (WFP) has resumed shipments. A ship docked at Nampo last "
+     "week, the UN agency says.", ("WFP",)),
+    ("UNICEF sent vaccines in May. The doses arrived at Nampo, the U.N. agency said.",
+     ("UNICEF",)),
+    # with none named, the United Nations
+    ("A ship docked at Nampo last week, the UN agency says.", ("UN",)),
+])
+def test_attribution_the_un_agency_is_the_one_named_before(
+    nlp: Any, text: str, chain: tuple[str, ...]
+) -> None:
+    assert _chain_at(nlp, text, "docked" if "docked" in text else "arrived")[0] == chain

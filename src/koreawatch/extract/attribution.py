@@ -223,6 +223,10 @@ def _source_name(head: Any) -> str:
         if named is not None:
             return _source_name(named)
     text = _np_text(head)
+    if _UN_AGENCY.fullmatch(text):  # "the UN agency says": the one the text named last
+        named = _last_un_agency(head)
+        if named is not None:
+            return named
     if head.lemma_.lower() in REPORT_NOUNS or head.lower_ in REPORT_NOUNS:
         for tok in _np_tokens(head):
             if tok.dep_ == "compound" and tok.pos_ == "PROPN":
@@ -230,6 +234,20 @@ def _source_name(head: Any) -> str:
                 if known:
                     return known
     return normalize_source(text)
+
+
+_UN_AGENCY = re.compile(r"(?i)(?:the\s+)?(?:UN|U\.N\.|United Nations)\s+agency")
+_UN_AGENCIES = frozenset({"WFP", "UNICEF", "WHO", "FAO"})
+
+
+def _last_un_agency(head: Any) -> str | None:
+    """The United Nations agency (WFP, UNICEF, WHO, FAO) the text named last before
+    ``head``, or None (names as written, acronyms in capitals: "who" is no agency)."""
+    names = [name for o in load_outlets().outlets if o.name in _UN_AGENCIES
+             for name in (o.name, *o.aliases)]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    found = list(pattern.finditer(head.doc.text, 0, head.idx))
+    return load_outlets().canonical(found[-1].group(0)) if found else None
 
 
 def _is_pronoun(head: Any) -> bool:
