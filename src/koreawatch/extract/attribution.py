@@ -68,6 +68,7 @@ span, the innermost (shortest) one.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -243,11 +244,16 @@ _UN_AGENCIES = frozenset({"WFP", "UNICEF", "WHO", "FAO"})
 def _last_un_agency(head: Any) -> str | None:
     """The United Nations agency (WFP, UNICEF, WHO, FAO) the text named last before
     ``head``, or None (names as written, acronyms in capitals: "who" is no agency)."""
+    found = list(_un_agency_names().finditer(head.doc.text, 0, head.idx))
+    return load_outlets().canonical(found[-1].group(0)) if found else None
+
+
+@functools.cache
+def _un_agency_names() -> re.Pattern[str]:
+    """The names and aliases of the UN agencies in the outlet list, as one pattern."""
     names = [name for o in load_outlets().outlets if o.name in _UN_AGENCIES
              for name in (o.name, *o.aliases)]
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
-    found = list(pattern.finditer(head.doc.text, 0, head.idx))
-    return load_outlets().canonical(found[-1].group(0)) if found else None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
 
 
 def _is_pronoun(head: Any) -> bool:

@@ -608,14 +608,8 @@ def _subject_nouns(subject: Any) -> list[Any]:
     it measures ("tonnes of rice", "pallets of medical kits"), not the nouns of its
     relative clauses ("merchants who came with rice")."""
     heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
-    out = [t for h in heads for t in (h, *h.children) if t.dep_ in ("compound", "conj")
-           or t == h]
-    for h in heads:
-        for prep in h.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                out.extend(t for p in prep.children if p.dep_ == "pobj"
-                           for t in (p, *p.children) if t == p or t.dep_ in ("compound", "conj"))
-    return out
+    nouns = heads + [p for h in heads for p in _objects_of(h, "of")]
+    return [t for n in nouns for t in (n, *n.children) if t == n or t.dep_ in ("compound", "conj")]
 
 
 def _last_subject(pronoun: Any, back: int = 2) -> tuple[str, int] | None:
