@@ -300,3 +300,28 @@ def test_choose_time_a_year_inside_another_noun_phrase_yields(text: str, etype: 
                                                               span: tuple[str, str]) -> None:
     choice = first_of(text, etype)
     assert (choice.start, choice.end) == span
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "etype", "end"), [
+    # illustrative: a past event "before" a date ended by the day before it
+    ("Most of the women had crossed the Tumen River before 2020.", "illegal_crossing",
+     "2019-12-31"),
+    ("Police arrested the smugglers before March 2020, the ministry said.", "arrest",
+     "2020-02-29"),
+    # "before the pandemic" (the virus, COVID-19): by the end of 2019
+    ("Many of those who escaped before the pandemic crossed near Musan.",
+     "illegal_crossing", "2019-12-31"),
+])
+def test_choose_time_a_past_event_before_a_date_ends_before_it(sentence: str, etype: str,
+                                                               end: str) -> None:
+    when = first_of(sentence, etype)
+    assert (when.start, when.end, when.precision) == (None, end, "unknown")
+
+
+@pytest.mark.model
+def test_choose_time_before_the_end_of_a_period_is_no_bound_before_it() -> None:
+    # illustrative: "before the end of 2020" ends with 2020, not before it
+    when = first_of("The guards were rotated before the end of 2020.",
+                    "security_reinforcement")
+    assert when.end != "2019-12-31"

@@ -1234,6 +1234,9 @@ def test_events_a_trigger_with_after_on_it_is_not_in_an_after_clause() -> None:
     # the giver's side in the sentence of a refusal is the refused aid, not a second
     "It turned down 3 million doses of vaccine and asked that they be sent elsewhere.",
     "North Korea had been allocated 2 million doses, but none of them has been shipped.",
+    # a clause before a colon is what the refusal explains, not a report of it
+    "It has shunned help from abroad: in 2019 it turned down 5,000 tons of rice that Seoul "
+    "had offered.",
 ])
 def test_events_aid_turned_down_is_one_negated_delivery(sentence: str) -> None:
     found = [c for c in candidates(sentence) if c.type == "aid_delivery"]
@@ -1574,8 +1577,13 @@ def test_events_wordings_of_set_ac(sentence: str, etype: str | None) -> None:
     ("Some families have not seen their children since the day the border closed.",
      "asserted"),
     ("Officials did not close the border, despite the outbreak.", "negated"),
+    # a conjoined clause with a subject of its own is not under the first one's "not"
+    ("The tour groups have not come back, and the passenger train is still suspended.",
+     "asserted"),
+    ("Officials did not close the border or suspend the trains.", "negated"),
 ])
-def test_events_a_negation_stops_at_a_time_phrase(sentence: str, modality: str) -> None:
+def test_events_a_negation_stops_at_a_time_phrase_or_a_new_clause(sentence: str,
+                                                                  modality: str) -> None:
     assert {c.modality for c in candidates(sentence) if c.type == "border_closure"} \
         == {modality}
 

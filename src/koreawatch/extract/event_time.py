@@ -26,7 +26,8 @@ Rules, in priority order (each ``TimeChoice.reason`` starts with the rule's name
    (``approx``); so is an undated closure, suspension, health measure, aid or (not
    simple past) claim in a sentence naming COVID-19, the coronavirus or the pandemic,
    in an article of the pandemic years (2020 to May 2023: "has closed its borders to
-   keep out the coronavirus"), but not one incident (a shooting, an arrest);
+   keep out the coronavirus"), but not one incident (a shooting, an arrest); "before the
+   pandemic" (the virus, COVID-19) → [open, 2019-12-31] (``unknown``);
 8. ``perfect``: present perfect → ``approx`` [publication - 30 days, publication] (a
    statement in the present perfect is a series of claims: "has denied", "has not
    admitted");
@@ -48,11 +49,12 @@ publication, and joins the event told before it.
 A clock time dates nothing unless it names its day ("9 a.m. on Monday", "Thursday
 night"; not a bare "shortly after 9 a.m."). A date of rules 3 and 6 after "since"
 ("since 2006", "since the start of January") gives ``approx`` [that date, publication]
-(``since``); a coming date after "before", "by" or "until" bounds an expected event
-from publication ("will be extended before winter": [publication, the day before
-winter], ``deadline``); a negated one ("unlikely to reopen before spring") starts at
-that date ([spring, open]); an expected event "later this month" (week, year) runs from
-publication to the end of that period (``later``).
+(``since``); a past event "before" a date ended the day before it ("had crossed before
+2020": [open, 2019-12-31], ``before``); a coming date after "before", "by" or "until"
+bounds an expected event from publication ("will be extended before winter": [publication,
+the day before winter], ``deadline``); a negated one ("unlikely to reopen before spring")
+starts at that date ([spring, open]); an expected event "later this month" (week, year)
+runs from publication to the end of that period (``later``).
 
 Dates in rules 2-6: an expected event dated by a bare month or season that resolved into
 the past is the coming one; an expected event dated by a past day, week or year starts
@@ -92,6 +94,8 @@ _SINCE = re.compile(r"\b(throughout|during|since the (start|beginning) of|amid|s
                     r"(pandemic|coronavirus|covid|outbreak)", re.I)
 _SINCE_DATE = re.compile(r"\b(since|ever since)\s+(?:(?:the\s+)?(?:start|beginning|end|middle)"
                          r"\s+of\s+)?$", re.I)
+_BEFORE_PANDEMIC = re.compile(r"\b(?:before|prior to)\s+the\s+(?:covid(?:-19)?\s+)?"
+                              r"(?:pandemic|coronavirus|virus|covid(?:-19)?)\b", re.I)
 _PERIOD_END = re.compile(r"(?:the\s+)?end\b", re.I)
 _LATER_THIS = re.compile(r"later\s+(?:this|in\s+the)\s+(?:week|month|year)\b", re.I)
 _OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago)\b", re.I)
@@ -321,6 +325,12 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
         return TimeChoice(dct.isoformat(), end, "approx", best.text,
                           f"deadline: from publication to the end of the period: {rule}: "
                           f"{best.reason}")
+    if cand.modality not in ("expected", "negated") and deadline \
+            and deadline["prep"].lower() == "before" \
+            and start and not _PERIOD_END.match(best.text):  # "had crossed before 2020":
+        last = (date.fromisoformat(start) - timedelta(days=1)).isoformat()  # by 2019's end
+        return TimeChoice(None, last, "unknown", best.text,
+                          f"before: ended before the date: {rule}: {best.reason}")
     if cand.modality != "expected" and cand.tense in ("past", "present_perfect") and dct \
             and start and start > dct.isoformat():  # "reopened a day later": of what?
         return TimeChoice(None, dct.isoformat(), "unknown", best.text,
@@ -371,6 +381,11 @@ def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
     """Rules 7-10: no date expression for the event in its sentence."""
     if dct is None:
         return TimeChoice(None, None, "unknown", None, "no date and no publication date")
+    before = next((m for m in _BEFORE_PANDEMIC.finditer(sentence)
+                   if _dates_candidate(cand, cand.sent_start + m.start())), None)
+    if before and cand.modality not in ("expected", "negated") and dct >= _PANDEMIC_START:
+        return TimeChoice(None, (_PANDEMIC_START - timedelta(days=1)).isoformat(), "unknown",
+                          before.group(0), "pandemic: before the pandemic began")
     since = next((m for m in _SINCE.finditer(sentence)  # not "citizens who were stranded
                   if _dates_candidate(cand, cand.sent_start + m.start())), None)  # during ..."
     if since and cand.modality != "expected" and (  # "could face ten years under rules

@@ -516,7 +516,7 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
                               for c in token.children):
         return False  # "a source told RFA the men were shot" orders nothing
     if rule.type != "official_statement" and any(
-            c.dep_ == "ccomp" and (c.i < token.i or any(
+            c.dep_ == "ccomp" and ((c.i < token.i and not _colon_between(c, token)) or any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
             for c in token.children):
         return False  # "Cronin added that ...", "..., the partner added": verbs of saying
@@ -586,6 +586,13 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             return body is not None and _is_state(body[0], lexicon)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+def _colon_between(clause: Any, verb: Any) -> bool:
+    """ "It has shunned help: in 2019 it turned down rice": a clause the model hangs before
+    the verb across a colon or semicolon is what the verb's clause explains, not what a
+    verb of saying reports."""
+    return any(t.text in (":", ";") for t in verb.doc[clause.right_edge.i + 1:verb.i])
 
 
 def _particle_in_object(verb: Any, particle: str) -> bool:
@@ -1184,11 +1191,14 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
                 or (below.dep_ == "prep" and below.lower_ in _TIME_PREPS) \
                 or (below.dep_ == "acl" and below.tag_ == "VBN" and not any(
                     c.dep_ in ("mark", "nsubj", "nsubjpass", "aux", "auxpass")
-                    for c in below.children)):
+                    for c in below.children)) \
+                or (below.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                 for c in below.children)):
             break  # "did not confirm a case until May, when it admitted an outbreak";
             # "have not seen their children since the day the border closed"; "not banned
             # under sanctions imposed in 2016": a participle that describes (but "denied
-            # reports that goods were smuggled" is what is denied)
+            # reports that goods were smuggled" is what is denied); "tours have not come
+            # back, and the train is still suspended": a conjoined clause with its own subject
         if anc.lemma_.lower() in _DENY_WORDS:
             return "denied", f"denial verb {anc.text!r} above the trigger"
         if any(c.dep_ == "neg" for c in anc.children) and anc.pos_ == "VERB" \
