@@ -1572,6 +1572,21 @@ def test_events_wordings_of_set_ac(sentence: str, etype: str | None) -> None:
         == etype
 
 
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # those a health measure holds are no vague count of actors
+    ("Thousands of North Koreans had been placed in medical isolation, state media said.",
+     "health_measure"),
+    ("In February, foreign diplomats were confined to their compounds for 30 days.",
+     "health_measure"),
+    # declaring victory over the virus is no measure taken
+    ("Kim declared victory over the epidemic at a national meeting on epidemic control.",
+     None),
+    ("It did not say how many of them had tested positive for the virus.", None),
+])
+def test_events_health_measures_on_many_people(sentence: str, etype: str | None) -> None:
+    assert found_among(sentence, "health_measure") == etype
+
+
 @pytest.mark.parametrize(("sentence", "modality"), [
     # the negation governs the seeing; the closure in the time phrase happened
     ("Some families have not seen their children since the day the border closed.",

@@ -653,6 +653,8 @@ def test_restatement_bounded_only_by_publication_joins_the_dated_event() -> None
     ("Trains to Sinuiju stopped in late April, after Dandong reported its own outbreak and "
      "was placed under lockdown.", False),
     ("Sinuiju reported an outbreak in late April and was placed under lockdown.", True),
+    # a person who acts is no foreign state: the North's leader seals off its city
+    ("Kim sealed off the city for three weeks after a man swam back from the South.", True),
 ])
 def test_a_health_measure_naming_only_foreign_places_is_out_of_scope(text: str,
                                                                      found: bool) -> None:

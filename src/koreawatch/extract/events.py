@@ -948,7 +948,8 @@ def _generic(token: Any, etype: str = "") -> bool:
       who have fled", but not "two defectors who fled");
     - a subject that counts vaguely ("many", "most", "thousands of") with no date in the
       clause ("thousands of defectors have fled", "many women are trafficked"), except
-      for what was built or sent ("hundreds of kilometres of fencing have gone up");
+      for what was built or sent ("hundreds of kilometres of fencing have gone up") and
+      those a health measure holds ("thousands had been placed in isolation");
     - a trigger noun said to be frequent, common or rare ("public executions have become
       more frequent"): a trend;
     - a subject or object that is anyone at all ("anyone who approaches will be shot",
@@ -995,8 +996,10 @@ def _generic(token: Any, etype: str = "") -> bool:
             and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children):
         return True  # "a zone that no person could enter": what may not happen, a rule
     if subject is None or any(t.ent_type_ == "DATE" for t in clause) \
-            or etype == "security_reinforcement":  # "hundreds of kilometres of new fencing
-        return False  # have gone up": a vague count of things built is still their building
+            or etype == "security_reinforcement" or (  # "hundreds of kilometres of new
+                etype == "health_measure" and subject.dep_ == "nsubjpass"):  # fencing
+        return False  # have gone up": a vague count of things built is still their
+    # building; so "thousands had been placed in isolation" are those a measure holds
     counted = {subject.lower_} | {c.lower_ for c in subject.children
                                   if c.dep_ in ("amod", "det", "nummod", "quantmod")}
     return bool(counted & _VAGUE_AMOUNTS)

@@ -227,8 +227,10 @@ def _foreign_health(cand: ev.Candidate, mentions: Sequence[PlaceMention], text: 
     country's domestic affair (out of scope, spec)."""
     if cand.type != "health_measure" or any(a.name == "North Korea" for a in cand.actors):
         return False
-    if any(a.role == "agent" for a in cand.actors):
-        return True  # "Chinese authorities locked down the city": another state acts
+    countries = set(ev.load_lexicon().countries.values())
+    if any(a.role == "agent" and a.name in countries for a in cand.actors):
+        return True  # "Chinese authorities locked down the city": another state acts (but
+    # a person is no state: "Kim sealed off the city" is told of the North's leader)
     inside = [m for m in mentions if cand.clause_start <= m.start < cand.clause_end]
     if any(_kp(m) for m in inside) or ev.names_state(text[cand.clause_start:cand.clause_end]):
         return False
