@@ -325,3 +325,18 @@ def test_choose_time_before_the_end_of_a_period_is_no_bound_before_it() -> None:
     when = first_of("The guards were rotated before the end of 2020.",
                     "security_reinforcement")
     assert when.end != "2019-12-31"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "start", "end"), [
+    # a period still running at publication is the expected event's interval
+    ("North Korea is due to receive 1.99 million doses in the first half of the year.",
+     "2021-01-01", "2021-06-30"),
+    # a past day is where the plan starts
+    ("The ministry said on March 8 it would lift the blockade of the city.", "2021-03-08",
+     None),
+])
+def test_choose_time_expected_in_a_running_period_is_that_period(sentence: str, start: str,
+                                                                 end: str | None) -> None:
+    when = next(w for c, w in timed(sentence) if c.modality == "expected")
+    assert (when.start, when.end) == (start, end)

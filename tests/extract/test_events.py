@@ -521,6 +521,36 @@ def test_events_facing_a_sentence_is_an_expected_punishment(sentence: str,
     assert found == ([modality] if modality else [])
 
 
+@pytest.mark.parametrize(("sentence", "modality"), [
+    # people coming home from abroad over the border reopen it
+    ("About 300 people came back by bus over the Friendship Bridge last month.", "asserted"),
+    ("The returnees who crossed the bridge from Dandong were held in quarantine.",
+     "asserted"),
+    ("A larger group of returnees is expected to cross from Dandong next month.",
+     "expected"),
+    # a defector swimming back from the South is no reopening, nor is one man
+    ("A man who had fled to the South came back across the inter-Korean border.", None),
+    ("The woman came back from China with a sack of rice.", None),
+])
+def test_events_people_coming_home_reopen_the_border(sentence: str,
+                                                     modality: str | None) -> None:
+    found = [c.modality for c in candidates(sentence) if c.type == "border_reopening"]
+    assert found == ([modality] if modality else [])
+
+
+@pytest.mark.parametrize(("sentence", "modality"), [
+    # "due", "scheduled": a plan still coming; told in the past, it was a plan then
+    ("About 100 Russian tourists are due to fly from Vladivostok to Pyongyang next week.",
+     "expected"),
+    ("North Korea had been due to receive 1.7 million doses of the vaccine in May.",
+     "asserted"),
+])
+def test_events_a_scheduled_event_is_expected_unless_told_as_past(sentence: str,
+                                                                  modality: str) -> None:
+    assert {c.modality for c in candidates(sentence)
+            if c.type in ("border_reopening", "aid_delivery")} == {modality}
+
+
 @pytest.mark.parametrize(("sentence", "found"), [
     ("A freight train from Dandong rolled across the Yalu River into Sinuiju on Sunday.",
      True),

@@ -59,7 +59,8 @@ runs from publication to the end of that period (``later``).
 Dates in rules 2-6: an expected event dated by a bare month or season that resolved into
 the past is the coming one; an expected event dated by a past day, week or year starts
 then ([start, open]: the day of the plan or the period that has begun), but one dated
-by the year of publication ("expect trade to climb this year") is that year. Expressions that
+by a period still running at publication ("expect trade to climb this year", "is due to
+receive doses in the first half of the year") is that period. Expressions that
 are part of a name ("the April 25 Hostel", "the May Day Stadium") are not dates; a year
 inside another noun phrase ("tore up a 2018 pact and began rebuilding the posts") yields to
 the sentence's other dates. A range (rule 2) yields to a date of the clause nearer the
@@ -336,10 +337,9 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
         return TimeChoice(None, dct.isoformat(), "unknown", best.text,
                           f"{rule}: a past event cannot come after publication: {best.reason}")
     if cand.modality == "expected" and start and dct and start <= dct.isoformat() \
-            and best.precision not in _BARE_PERIODS \
-            and not (best.precision == "year" and end and end >= dct.isoformat()):
-        return TimeChoice(start, None, "unknown", best.text,  # (but "will grow this year"
-                          f"{rule}: expected, from the start of: {best.reason}")  # is that year)
+            and best.precision not in _BARE_PERIODS and not (end and end > dct.isoformat()):
+        return TimeChoice(start, None, "unknown", best.text,  # a period still running is that
+                          f"{rule}: expected, from the start of: {best.reason}")  # period
     return TimeChoice(start, end, best.precision, best.text, f"{rule}: {best.reason}")
 
 

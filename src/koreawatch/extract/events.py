@@ -83,7 +83,7 @@ _EXPECT_WORDS = {"would", "will", "could", "might", "may", "should", "expect",
                  "hope", "hopes", "hoped", "hoping", "want", "willing",  # (the model's lemma
                  # of "hopes" and "hoped" is "hop")
                  "proposal", "motion", "decide", "agree", "vow", "promise", "pledge",
-                 "resolve", "determine", "fear"}
+                 "resolve", "determine", "fear", "due", "scheduled", "slated"}
 _ATTEMPT_NOUNS = {"effort", "attempt", "bid", "proposal", "push", "motion", "plan", "move",
                   "resolution", "initiative"}
 _FOIL_VERBS = {"block", "veto", "reject", "thwart", "foil", "scuttle", "derail", "defeat",
@@ -520,8 +520,8 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children))
             for c in token.children):
         return False  # "Cronin added that ...", "..., the partner added": verbs of saying
-    if rule.with_ and not rule.with_ & lemmas:
-        return False
+    if rule.with_ and not rule.with_subject and not rule.with_ & lemmas:
+        return False  # (``with_subject``: the words are the subject's, checked below)
     if rule.with_also and not rule.with_also & lemmas:
         return False
     if rule.with_nouns and not any((t.pos_ in ("NOUN", "PROPN") or _noun_read_as_verb(t))
@@ -533,10 +533,13 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if rule.direct_object and not any(_forms(t) & rule.with_ for c in token.children
                                       if c.dep_ == "dobj" for t in c.subtree):
         return False
-    if rule.with_subject and not any(_forms(t) & rule.with_ for c in token.children
-                                     if c.dep_ in ("nsubj", "nsubjpass")
-                                     for t in _subject_nouns(c)):
-        return False
+    if rule.with_subject:
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (subject is None or subject.tag_ in ("WDT", "WP")) \
+                and token.dep_ in ("relcl", "xcomp"):  # "returnees who crossed",
+            subject = _subject(token)  # "a group of returnees is expected to cross"
+        if subject is None or not any(_forms(t) & rule.with_ for t in _subject_nouns(subject)):
+            return False
     if rule.type == "smuggling" and (_restricted(token) or (
             token.pos_ == "NOUN" and token.lemma_.lower() == "ship")):
         return False  # "the sanctions target dozens of ships": vessels, not shipping
@@ -1246,6 +1249,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
                                             for c in token.children):
         return "reported", "a past possibility ('may have', 'feared to have')"  # not a plan:
         # already past
+    if any(t.lower_ in _SCHEDULED and _past_plan(t) for t in plan):
+        near_words -= _SCHEDULED  # "had been due to receive doses in May": a past plan
     if token.lower_.startswith("prepar") or token.lower_ in _PLAN_FORMS or token.lower_ == "due" \
             or near_words & _EXPECT_WORDS:  # "a second vessel was due at Nampo"
         return "expected", "modal or plan word with the trigger"
@@ -1256,6 +1261,16 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     if _hedged(token, sent) or (attribution is not None and attribution.hedged):
         return "reported", "hedged ('reportedly')"
     return "asserted", "stated by the article"
+
+
+_SCHEDULED = frozenset({"due", "scheduled", "slated"})
+
+
+def _past_plan(word: Any) -> bool:
+    """ "had been due to", "was scheduled to": a plan told in the past, not a coming one."""
+    verb = word.head if word.dep_ == "acomp" else word
+    return any(c.tag_ == "VBD" or (c.dep_ == "aux" and c.lower_ == "had")
+               for c in (verb, *verb.children) if c.dep_ in ("aux", "auxpass") or c == verb)
 
 
 def _refuses(verb: Any) -> bool:
