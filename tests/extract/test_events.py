@@ -521,6 +521,29 @@ def test_events_facing_a_sentence_is_an_expected_punishment(sentence: str,
     assert found == ([modality] if modality else [])
 
 
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # the guard posts taken down under the 2018 pact, put back
+    ("The army restored all the guard posts it had withdrawn from the frontline.",
+     ("security_reinforcement", "asserted")),
+    # goods taken from traders by the authorities: a crackdown, not an arrest
+    ("Guards at the main market confiscated corn from more than 20 women traders.",
+     ("crackdown", "asserted")),
+    # a noun trigger of a subject takes its verb's future
+    ("Inspection teams will be sent to collective farms across the province.",
+     ("crackdown", "expected")),
+])
+def test_events_wordings_of_sets_an_and_ao(sentence: str, kind: tuple[str, str]) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels seized control of the town after a week of fighting.",
+    "The guards confiscated it from him, a source said.",
+])
+def test_events_seizing_control_or_from_a_person_is_no_confiscation(sentence: str) -> None:
+    assert "crackdown" not in {c.type for c in candidates(sentence)}
+
+
 @pytest.mark.parametrize(("sentence", "modality"), [
     # people coming home from abroad over the border reopen it
     ("About 300 people came back by bus over the Friendship Bridge last month.", "asserted"),

@@ -1227,6 +1227,9 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
                 c.lower_ in _PLAN_FORMS or c.lower_.startswith("prepar")) for c in a.children)
             for a in plan):
         near_words.add("plan")
+    if token.pos_ == "NOUN" and token.dep_ == "compound" \
+            and token.head.dep_ in ("nsubj", "nsubjpass"):  # "inspection teams will be sent"
+        near_words |= {c.lower_ for c in token.head.head.children if c.dep_ == "aux"}
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):  # "a reopening is
         near_words |= {c.lower_ for c in token.head.children if c.dep_ == "acomp"}  # likely"
         if any(c.dep_ == "xcomp" for c in token.head.children):  # "a public trial is
@@ -1461,6 +1464,7 @@ def _in_purpose(token: Any) -> bool:
         if node.dep_ == "relcl":
             break
     return False
+
 
 
 _MODIFIER_EDGES = ("acl", "relcl")
