@@ -197,6 +197,11 @@ CASES = [
      "trucks had stopped crossing", ("Yonhap", "a border trader"), "speech.quoted"),
     ("Reuters quoted a border trader as saying that trucks had stopped crossing.",
      "trucks had stopped crossing", ("a border trader",), "speech.quoted"),  # its own
+    # the passive: the one quoted is the speaker, the one quoting (if named) cites them
+    ("Five traders were detained last week, a resident of Hyesan was quoted as saying.",
+     "Five traders were detained last week", ("a resident of Hyesan",), "speech"),
+    ("Five traders were detained last week, a resident was quoted by Yonhap as saying.",
+     "Five traders were detained last week", ("Yonhap", "a resident"), "speech.quoted"),
     ("A source told Daily NK that two smugglers were arrested last week.",
      "two smugglers were arrested last week", ("Daily NK", "A source"), "speech.told"),
     ("Ten fishermen were detained at the port, a trader in Sinuiju told Radio Free Asia.",

@@ -500,6 +500,7 @@ def test_events_a_trigger_verb_saying_that_is_speech_not_the_act() -> None:
      "trade_resumption"),
     ("Shipments from China picked up in the last three months of 2020.", "trade_resumption"),
     ("Trade between Moscow and Pyongyang dwindled to almost nothing.", "trade_suspension"),
+    ("Trade with China has since slumped.", "trade_suspension"),
     ("Trump expressed frustration with China over its expanding trade with North Korea.",
      None),
     ("He launched a trade war and picked fights with allies over North Korea.", None),

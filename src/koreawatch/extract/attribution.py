@@ -547,7 +547,8 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     if lemma == "add" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")
                               for c in verb.children):
         return None  # "North Korea has added soldiers to its guard posts": no speech
-    subj = _subject(verb) or _citing_subject(verb)
+    quoted = _quoted_as_saying(verb)
+    subj = quoted or _subject(verb) or _citing_subject(verb)
     rootless = _rootless_speaker(verb)
     misparsed = _trailing_speaker(verb) or rootless
     if misparsed is not None:
@@ -559,8 +560,12 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     reason, rank = "speech", 8
     if lemma in ("quote", "cite"):
         objs = [c for c in verb.children if c.dep_ == "dobj"]
+        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children
+                      if p.dep_ == "pobj"), None)
         if objs:
             chain, reason, rank = (name, _source_name(objs[0])), "speech.quoted", 4
+        elif quoted is not None and agent is not None:  # "Y was quoted by X as saying"
+            chain, reason, rank = (_source_name(agent), name), "speech.quoted", 4
     elif lemma in ("tell", "say", "add", "admit", "claim", "state", "explain", "insist"):
         heard = _listener(verb, outlet)
         if heard:
@@ -579,6 +584,18 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
         start = verb.idx  # follows its verb
     return _Cue(chain, subj.idx, verb.idx + len(verb.text), start, end, reason, rank, level,
                 anaphor=anaphor, head=_report_named(verb) or _named_word(subj))
+
+
+def _quoted_as_saying(verb: Any) -> Any | None:
+    """ "the source was quoted as saying": the passive subject of "quoted (cited) as
+    saying" is the speaker."""
+    if verb.lemma_.lower() not in ("quote", "cite"):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            p.dep_ == "pcomp" and p.lemma_.lower() in SPEECH_LEMMAS for p in c.children)
+            for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _according_cue(tok: Any, sent: Any) -> _Cue | None:
@@ -857,6 +874,7 @@ def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
     out = [a for a in (_not_own(a, outlet) for a in out) if a is not None]
     out.extend(_learned_leads(doc, out, outlet))
     return sorted(out, key=lambda a: (a.start, -a.end))
+
 
 
 _SURNAME = re.compile(r"(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?(?P<name>[A-Z][a-z]+)")
