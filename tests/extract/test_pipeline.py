@@ -299,6 +299,23 @@ def test_pipeline_event_without_a_place_takes_the_place_just_named() -> None:
     assert "named in the sentence before" not in soldiers.reason
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # the capital standing for the state, or where specialists came from, places nothing
+    ("Illustrative. Pyongyang said on Tuesday that its army had blown up the roads. Troops "
+     "later planted mines along the border.", None),
+    ("Illustrative. Seoul criticised the decision by Pyongyang on Monday. Troops later "
+     "planted mines along the border.", None),
+    # the capital as a place does
+    ("Illustrative. Officials in Pyongyang met on Monday. Troops later planted mines around "
+     "the city.", "KP-01"),
+])
+def test_pipeline_the_capital_as_the_state_is_no_place_for_the_next_sentence(
+        text: str, place: str | None) -> None:
+    result = extract_article(text, "ill-5", date(2021, 3, 15))
+    mines = next(e for e in result.events if e.type == "security_reinforcement")
+    assert {p.place_id for p in mines.where} == ({place} if place else set())
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a local event far from any place name happened where the report is
     ("Illustrative. Police raided homes in Hyesan on Monday. Traders in Hyesan were "

@@ -164,6 +164,27 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
     return kept
 
 
+_LOCATIVE = frozenset({"in", "at", "into", "to", "near", "around", "outside", "inside",
+                       "throughout", "across", "on"})
+
+
+def _locative_capital(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMention]:
+    """The places a later sentence may take as its own: Pyongyang only where the text puts
+    something in it ("in Pyongyang", "Pyongyang residents"), not where it stands for the
+    state or where something came from ("the KPA blew up the roads ... Pyongyang said",
+    "specialists sent from Pyongyang")."""
+    kept = []
+    for m in mentions:
+        if m.place.id == "KP-01":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            if root is None or not (root.dep_ == "compound" or (
+                    root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)):
+                continue
+        kept.append(m)
+    return kept
+
+
 def _between_capitals(root: Any) -> bool:
     """ "ties between Pyongyang and Beijing", "talks between Beijing and Pyongyang": the
     capitals stand for the two states (not "flights between Pyongyang and Beijing", the
@@ -388,6 +409,7 @@ def extract_article(text: str, article_id: str, published: date | None,
         if not merged:
             records.append((cand, when, key, attribution, places))
     events = []
+    context_mentions = _locative_capital(mentions, doc)
     for index, (cand, when, _key, attribution, places) in enumerate(records):
         context: list[PlaceMention] = []
         note = ""
@@ -395,7 +417,7 @@ def extract_article(text: str, article_id: str, published: date | None,
         anaphor = bool(_PLACE_ANAPHOR.search(norm.text[cand.sent_start:cand.sent_end]))
         if not places and cand.type != "official_statement" and (not national or anaphor):
             for told in (cand, *merged_mentions.get(index, [])):  # first report, restatements
-                context = _context_places(told, mentions, sentences, norm.text)
+                context = _context_places(told, context_mentions, sentences, norm.text)
                 if context:
                     break
             note = "; places: named in the sentence before" if context else ""
