@@ -379,6 +379,9 @@ def test_pipeline_what_the_country_does_takes_no_place_from_the_sentence_before(
     ("China and North Korea have suspended freight train service across their border "
      "because of an outbreak in the Chinese border city of Dandong, officials said.",
      date(2022, 4, 29), "border_closure", {"KP-03/sinuiju"}),
+    # so is goods carried over to partners in the Chinese town across from Hyesan
+    ("Two of them had carried goods across the Yalu for years, working with partners on "
+     "the Chinese side in Changbai.", date(2023, 5, 18), "smuggling", {"KP-10/hyesan"}),
     # where the source is says nothing of where the event is
     ("North Korea has resumed imports of goods from China, Chinese traders in the border "
      "city of Dandong said.", date(2022, 4, 29), "trade_resumption", set()),

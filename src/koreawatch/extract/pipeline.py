@@ -90,7 +90,7 @@ def _places_for(cand: ev.Candidate, mentions: Sequence[PlaceMention],
 
 
 _CROSSING_TYPES = frozenset({"border_closure", "border_reopening", "trade_suspension",
-                             "trade_resumption"})
+                             "trade_resumption", "smuggling"})
 
 
 def _across_from(cand: ev.Candidate, mentions: Sequence[PlaceMention],
