@@ -340,3 +340,11 @@ def test_choose_time_expected_in_a_running_period_is_that_period(sentence: str, 
                                                                  end: str | None) -> None:
     when = next(w for c, w in timed(sentence) if c.modality == "expected")
     assert (when.start, when.end) == (start, end)
+
+
+@pytest.mark.model
+def test_choose_time_the_first_since_a_date_is_not_dated_by_it() -> None:
+    # illustrative: the gap began in 2020; the tourists came later, on a day not told here
+    when = first_of("They were the first Western holidaymakers allowed into North Korea "
+                    "since early 2020.", "border_reopening")
+    assert when.start is None and when.end == "2021-03-15"

@@ -471,6 +471,18 @@ def test_tag_new_years_address_is_the_first_of_january() -> None:
     assert [(t.text, t.value) for t in found] == [("New Year's", "2017-01-01")]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # without the possessive too, but only as the speech: "the New Year" is no day
+    ("In his New Year address, Kim declared the programme complete.",
+     [("New Year", "2017-01-01")]),
+    ("Kim said in a New Year speech that he would meet Trump.", [("New Year", "2017-01-01")]),
+    ("Talks could resume in the New Year.", []),
+])
+def test_tag_new_year_speech_without_the_possessive(text: str,
+                                                     found: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 4, 15))] == found
+
+
 @pytest.mark.parametrize(("text", "start", "end"), [
     # a first month without a year takes the second's: never a range that ends first
     ("Barges unloaded coal between January and August of last year.", "2020-01-01",

@@ -100,7 +100,7 @@ _BEFORE_PANDEMIC = re.compile(r"\b(?:before|prior to)\s+the\s+(?:covid(?:-19)?\s
 _PERIOD_END = re.compile(r"(?:the\s+)?end\b", re.I)
 _LATER_THIS = re.compile(r"later\s+(?:this|in\s+the)\s+(?:week|month|year)\b", re.I)
 _OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago)\b", re.I)
-_FIRST_SINCE = re.compile(r"\bfirst\b[^.;:]{0,40}\bsince\s+(?:the\s+)?$", re.I)
+_FIRST_SINCE = re.compile(r"\bfirst\b[^.;:]{0,60}\bsince\s+(?:the\s+)?$", re.I)
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.I)
 # a clock time names its day only with one of these ("9 a.m. on Monday", "Thursday night");
 # a bare "shortly after 9 a.m." is on the day the story is telling, not publication day
@@ -188,8 +188,8 @@ def choose_time(
               and not _is_name(t, text) and not _comparison_base(t, text)
               and _dates_candidate(cand, t.start)]
     usable = [t for t in usable if not _describes_other_noun(t, cand, text)] or usable
-    usable = [t for t in usable if not _FIRST_SINCE.search(text[max(0, t.start - 60):t.start])
-              ] or usable  # "last month ... for the first time since 2020": the gap's start
+    usable = [t for t in usable if not _FIRST_SINCE.search(text[max(0, t.start - 90):t.start])
+              ]  # "last month ... for the first time since 2020": the gap's start, no date
     durations = [t for t in timexes if t.type == "DURATION" and cand.sent_start <= t.start
                  < cand.sent_end and t.duration_days
                  and not _OFFSET_AFTER.match(text[t.end:t.end + 12])]  # "five years after"

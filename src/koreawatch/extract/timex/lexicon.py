@@ -42,7 +42,11 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas day": (12, 25), "christmas eve": (12, 24), "independence day": (7, 4),
     "valentine's day": (2, 14), "halloween": (10, 31), "veterans day": (11, 11),
     "st. patrick's day": (3, 17), "boxing day": (12, 26), "may day": (5, 1),
+    "new year": (1, 1),  # only before "address", "speech" or "message" (NEW_YEAR_SPEECH)
 }
+# "Kim's New Year address": the leader's speech of January 1 (a bare "the New Year" is the
+# coming year, no day)
+NEW_YEAR_SPEECH = r"(?-i:New\s+Year)(?=\s+(?i:address|speech|message)\b)"
 
 # name -> (month, ISO weekday, nth; -1 = last) for holidays on the nth weekday of a month.
 FLOATING_HOLIDAYS: dict[str, tuple[int, int, int]] = {
@@ -103,7 +107,9 @@ def _cap(words: object) -> str:
     return "(?-i:" + _alt(forms) + ")"
 
 
-HOLIDAY = r"(?-i:(?=[A-Z]))" + _alt(list(HOLIDAYS) + list(FLOATING_HOLIDAYS)).replace("'", "['’]")
+HOLIDAY = r"(?-i:(?=[A-Z]))(?:" + _alt(
+    [h for h in HOLIDAYS if h != "new year"] + list(FLOATING_HOLIDAYS)).replace("'", "['’]") \
+    + "|" + NEW_YEAR_SPEECH + ")"
 
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
