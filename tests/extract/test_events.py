@@ -1758,9 +1758,13 @@ def test_events_tourists_let_in_tests_shown_people_driven_to_quarantine(
     ("The three were shot by a firing squad on Monday.", False),  # those told of already
     ("Three men were shot by a firing squad on Monday.", True),
     ("All three were detained in August.", False),
+    # "the first time X had ...": the act just told, named as a kind
+    ("It was the first time Washington had seized a cargo ship over sanctions.", False),
+    ("Washington seized a cargo ship over sanctions.", True),
 ])
 def test_events_a_number_with_the_points_back(sentence: str, new: bool) -> None:
-    (cand,) = [c for c in candidates(sentence) if c.type in ("punishment", "arrest")]
+    (cand,) = [c for c in candidates(sentence)
+               if c.type in ("punishment", "arrest", "crackdown")]
     assert cand.new_referent is new
 
 
