@@ -348,3 +348,12 @@ def test_choose_time_the_first_since_a_date_is_not_dated_by_it() -> None:
     when = first_of("They were the first Western holidaymakers allowed into North Korea "
                     "since early 2020.", "border_reopening")
     assert when.start is None and when.end == "2021-03-15"
+
+
+@pytest.mark.model
+def test_choose_time_a_coming_february_after_a_leap_year_ends_on_the_28th() -> None:
+    # illustrative: February 2020 had 29 days, February 2021 has 28; never an interval
+    # that ends before it starts
+    pairs = timed("Officials plan to reopen the bridge in February.", date(2020, 7, 26))
+    when = next(w for c, w in pairs if c.type == "border_reopening")
+    assert (when.start, when.end) == ("2021-02-01", "2021-02-28")

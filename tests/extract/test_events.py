@@ -545,6 +545,16 @@ def test_events_seizing_control_or_from_a_person_is_no_confiscation(sentence: st
     assert "crackdown" not in {c.type for c in candidates(sentence)}
 
 
+@pytest.mark.parametrize("sentence", [
+    # what was done instead of it did not happen
+    "He was executed for visiting a bathhouse after returning from China instead of going "
+    "into quarantine.",
+    "Instead of going into quarantine, the traders went straight to the market.",
+])
+def test_events_what_was_done_instead_of_is_no_event(sentence: str) -> None:
+    assert "health_measure" not in {c.type for c in candidates(sentence)}
+
+
 @pytest.mark.parametrize(("sentence", "modality"), [
     # people coming home from abroad over the border reopen it
     ("About 300 people came back by bus over the Friendship Bridge last month.", "asserted"),
@@ -554,6 +564,7 @@ def test_events_seizing_control_or_from_a_person_is_no_confiscation(sentence: st
      "expected"),
     # a defector swimming back from the South is no reopening, nor is one man
     ("A man who had fled to the South came back across the inter-Korean border.", None),
+    ("A runaway who had fled to the South came back across the border on July 19.", None),
     ("The woman came back from China with a sack of rice.", None),
 ])
 def test_events_people_coming_home_reopen_the_border(sentence: str,

@@ -442,11 +442,11 @@ def _shift_future(
     def bump(value: str | None) -> str | None:
         if value is None:
             return None
+        day = date.fromisoformat(value)
         try:
-            day = date.fromisoformat(value)
             return day.replace(year=day.year + 1).isoformat()
-        except ValueError:
-            return value
+        except ValueError:  # 29 February: the next year's month ends on the 28th
+            return day.replace(year=day.year + 1, day=28).isoformat()
 
     return bump(start), bump(end)
 

@@ -1787,10 +1787,15 @@ def _dated_forecast(clause: Any) -> bool:
 
 def _prevented(token: Any) -> bool:
     """ "a border preventing anyone from crossing", "barred from leaving": what is kept from
-    happening is not an event."""
+    happening is not an event; nor is what was done "instead of" ("instead of going into
+    quarantine")."""
     kept_from = _kept_from(token)
     if kept_from is not None and kept_from.lemma_.lower() in _PREVENT_VERBS:
         return True
+    if any(node.tag_ == "VBG" and node.i >= 2
+           and [t.lower_ for t in node.doc[node.i - 2:node.i]] == ["instead", "of"]
+           for node in (token, *list(token.ancestors)[:3])):
+        return True  # "executed for visiting a bathhouse instead of going into quarantine"
     head = token.head
     # "China blocked a U.S. effort to blacklist six ships": the attempt never came off
     # (spaCy hangs the infinitive on the noun or, as often, on the verb)
