@@ -35,7 +35,12 @@ def _score(shared: Path, gold: list[Path], articles: list[Path], tmp: Path) -> d
             extraction = extract_article(record["text"], record["id"],
                                          date.fromisoformat(record["published"]),
                                          record.get("outlet"), record.get("title"))
-            out.write(json.dumps(extraction.to_spec()) + "\n")
+            spec = extraction.to_spec()
+            inverted = [e["id"] for e in spec["events"]
+                        if e["when"].get("start") and e["when"].get("end")
+                        and e["when"]["start"] > e["when"]["end"]]
+            assert not inverted, f"intervals that end before they start: {inverted}"
+            out.write(json.dumps(spec) + "\n")
     done = subprocess.run(
         [sys.executable, str(shared / "eval" / "score_events.py"), "--gold", *map(str, gold),
          "--pred", str(pred), "--articles", *map(str, articles), "--json"],

@@ -545,6 +545,19 @@ def test_events_seizing_control_or_from_a_person_is_no_confiscation(sentence: st
     assert "crackdown" not in {c.type for c in candidates(sentence)}
 
 
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # a ban on private grain sales is a crackdown on the markets, not a trade sanction
+    ("In October 2005, the government banned private grain sales.", "crackdown"),
+    ("North Korea has banned the private sale of rice and corn at markets in Hyesan.",
+     "crackdown"),
+    ("The authorities plan to extend the ban on private grain sales to nearby counties.",
+     "crackdown"),
+    ("China banned imports of North Korean coal in 2017.", "trade_suspension"),
+])
+def test_events_a_ban_on_private_sales_is_a_crackdown(sentence: str, etype: str) -> None:
+    assert found_among(sentence, "crackdown", "trade_suspension") == etype
+
+
 @pytest.mark.parametrize("sentence", [
     # what was done instead of it did not happen
     "He was executed for visiting a bathhouse after returning from China instead of going "
