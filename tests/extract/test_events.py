@@ -352,6 +352,10 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
         ("North Korea acknowledged that two of its ships had sunk.", True),
         ("Kim stepped onto the podium, clapping to acknowledge the soldiers.", False),
         ("But 38 North, a website, says satellite imagery shows new tunnels.", False),
+        # a specialist on the country is not its state; no one announcing is no statement
+        ("Dr Marsh, a North Korea specialist at the University of Leeds, said the case was "
+         "about deterrence.", False),
+        ("Neither Pyongyang nor Beijing has publicly announced any flood aid.", False),
         ("One of Kim's top officials warned that the North would respond.", True),
         ("Pyongyang's envoy said the talks were over.", True),
         ("Kim stepped out, clapping to acknowledge the soldiers taking part.", False),

@@ -429,7 +429,8 @@ def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
         return False  # "Chinese state media", "Iran's regime": another state's
     if _CIVIL_BODY.search(low):
         return False  # "the group North Korea Rescue Watch", "a network that monitors
-        # North Korea": named after the country, not its state
+        # North Korea", "a North Korea specialist at the University of Leeds": named after
+        # the country, not its state
     names = lexicon.state_names | lexicon.own_media_names if own_media else lexicon.state_names
     if low in names or ("the " + low) in names:
         return True
@@ -443,7 +444,8 @@ def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
 
 _CIVIL_BODY = re.compile(r"\b(?:group|watch|network|foundation|alliance|coalition|association"
                          r"|society|forum|database|initiative|ngo|charity|campaigners?"
-                         r"|activists?|monitors?)\b")
+                         r"|activists?|monitors?|specialists?|experts?|analysts?|scholars?"
+                         r"|researchers?|watchers?|university|observers?)\b")
 
 
 def names_state(text: str) -> bool:
@@ -1810,9 +1812,14 @@ def _prevented(token: Any) -> bool:
 
 def _said_nothing(token: Any) -> bool:
     """A verb of reporting that says no statement was made ("the execution, which has not
-    been reported by state media"; "Pyongyang has said little about trade"); "has not
+    been reported by state media"; "Pyongyang has said little about trade"; "neither
+    Pyongyang nor Beijing has announced it"); "has not
     admitted" or "has never reported a single case" is a claim of none, and stays one."""
     lemma = token.lemma_.lower()
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(
+            p.dep_ in ("preconj", "det") and p.lower_ == "neither" for p in c.children)
+            for c in token.children):
+        return True  # "neither Pyongyang nor Beijing has announced any aid": no one spoke
     if lemma in ("report", "confirm"):  # "has never reported a case" claims there are none
         return any(c.dep_ == "auxpass" for c in token.children) \
             and any(c.dep_ == "neg" for c in token.children)
