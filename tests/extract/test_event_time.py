@@ -357,3 +357,11 @@ def test_choose_time_a_coming_february_after_a_leap_year_ends_on_the_28th() -> N
     pairs = timed("Officials plan to reopen the bridge in February.", date(2020, 7, 26))
     when = next(w for c, w in pairs if c.type == "border_reopening")
     assert (when.start, when.end) == ("2021-02-01", "2021-02-28")
+
+
+@pytest.mark.model
+def test_choose_time_a_range_of_hours_dates_nothing() -> None:
+    # illustrative: "between 2pm and 6pm" are opening hours, not the day of the order
+    when = first_of("In February, markets were ordered to open only between 2pm and 6pm.",
+                    "crackdown")
+    assert (when.start, when.end) == ("2021-02-01", "2021-02-28")

@@ -540,6 +540,9 @@ def test_events_facing_a_sentence_is_an_expected_punishment(sentence: str,
     # a noun trigger of a subject takes its verb's future
     ("Inspection teams will be sent to collective farms across the province.",
      ("crackdown", "expected")),
+    # market hours cut
+    ("Markets across the province were ordered to open only between 2pm and 6pm.",
+     ("crackdown", "asserted")),
 ])
 def test_events_wordings_of_sets_an_and_ao(sentence: str, kind: tuple[str, str]) -> None:
     assert kind in kinds(sentence)
@@ -562,6 +565,7 @@ def test_events_a_ban_on_private_sales_is_a_crackdown(sentence: str, etype: str)
     # seizing control, or what is taken from a person, is no confiscation of goods
     ("Rebels seized control of the town after a week of fighting.", "crackdown"),
     ("The guards confiscated it from him, a source said.", "crackdown"),
+    ("The new market opened only last year.", "crackdown"),
     # what was done instead of it did not happen
     ("He was executed for visiting a bathhouse after returning from China instead of going "
      "into quarantine.", "health_measure"),

@@ -251,7 +251,9 @@ def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],
         return None
     in_clause = [t for t in usable if cand.clause_start <= t.start < cand.clause_end]
     sentence_ranges = [r for r in time_ranges if cand.sent_start <= r.start < cand.sent_end
-                       and _dates_candidate(cand, r.start)]
+                       and _dates_candidate(cand, r.start) and not all(
+                           p.type == "TIME" and not _DAY_NAMED.search(p.text)
+                           for p in r.parts)]  # "open only between 2pm and 6pm": hours
     nearest = _nearest(in_clause, cand.trigger_start) if in_clause else None
     for rng in sentence_ranges:  # a date of the clause nearer the trigger outranks a range
         if nearest is not None and nearest not in rng.parts:  # ("restarted in January,
