@@ -338,10 +338,11 @@ def _from_timex(cand: Candidate, best: Any, dct: date | None, rule: str,
             and start and start > dct.isoformat():  # "reopened a day later": of what?
         return TimeChoice(None, dct.isoformat(), "unknown", best.text,
                           f"{rule}: a past event cannot come after publication: {best.reason}")
+    # (a period still running at publication is the expected event's period)
     if cand.modality == "expected" and start and dct and start <= dct.isoformat() \
             and best.precision not in _BARE_PERIODS and not (end and end > dct.isoformat()):
-        return TimeChoice(start, None, "unknown", best.text,  # a period still running is that
-                          f"{rule}: expected, from the start of: {best.reason}")  # period
+        return TimeChoice(start, None, "unknown", best.text,
+                          f"{rule}: expected, from the start of: {best.reason}")
     return TimeChoice(start, end, best.precision, best.text, f"{rule}: {best.reason}")
 
 

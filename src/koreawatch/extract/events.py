@@ -1618,16 +1618,15 @@ _NEW = {"a", "an", "one", "another", "two", "three", "four", "five", "several", 
 def _new_referent(token: Any) -> bool:
     """Whether the trigger's main participant (its passive subject, object or subject) is
     introduced by an indefinite ("One advisor ... was deported", "another defector"); a
-    photo caption restates with indefinites all the same, so the caller skips those, and so
-    does "the first time X had seized a vessel"; an act told as done "earlier" is another,
-    earlier one ("It had earlier rejected AstraZeneca shots")."""
+    photo caption restates with indefinites all the same, so the caller skips those; "the
+    first time X had seized a vessel" names the act just told, as a kind; an act told as
+    done "earlier" is another, earlier one ("It had earlier rejected AstraZeneca shots")."""
     if any(c.dep_ == "advmod" and c.lower_ in ("earlier", "previously") for c in token.children) \
             and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
         return True
     if token.dep_ == "relcl" and token.head.lemma_.lower() == "time" and any(
             c.lower_ in ("first", "second", "third", "last", "only") for c in token.head.children):
-        return False  # "It was the first time Washington had seized a cargo vessel": the
-        # seizure just told, as a kind
+        return False  # "It was the first time Washington had seized a cargo vessel"
     for dep in ("nsubjpass", "dobj", "nsubj"):
         arg = next((c for c in token.children if c.dep_ == dep), None)
         if arg is not None:
