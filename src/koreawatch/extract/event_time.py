@@ -384,13 +384,11 @@ def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
     """Rules 7-10: no date expression for the event in its sentence."""
     if dct is None:
         return TimeChoice(None, None, "unknown", None, "no date and no publication date")
-    before = next((m for m in _BEFORE_PANDEMIC.finditer(sentence)
-                   if _dates_candidate(cand, cand.sent_start + m.start())), None)
+    before = _dating_match(_BEFORE_PANDEMIC, cand, sentence)
     if before and cand.modality not in ("expected", "negated") and dct >= _PANDEMIC_START:
         return TimeChoice(None, (_PANDEMIC_START - timedelta(days=1)).isoformat(), "unknown",
                           before.group(0), "pandemic: before the pandemic began")
-    since = next((m for m in _SINCE.finditer(sentence)  # not "citizens who were stranded
-                  if _dates_candidate(cand, cand.sent_start + m.start())), None)  # during ..."
+    since = _dating_match(_SINCE, cand, sentence)  # not "citizens who were stranded during"
     if since and cand.modality != "expected" and (  # "could face ten years under rules
             cand.type != "official_statement"  # introduced during the pandemic"; "says it
             or cand.tense == "present_perfect"):  # will let those stuck since ... return"
@@ -415,6 +413,14 @@ def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
         return TimeChoice(dct.isoformat(), dct.isoformat(), "day", None,
                           "statement.publication: made on the day of publication")
     return _publication(cand, dct)
+
+
+def _dating_match(pattern: re.Pattern[str], cand: Candidate, sentence: str
+                  ) -> re.Match[str] | None:
+    """The first match of ``pattern`` in the candidate's sentence that may date it (not one
+    inside a clause that describes something else)."""
+    return next((m for m in pattern.finditer(sentence)
+                 if _dates_candidate(cand, cand.sent_start + m.start())), None)
 
 
 def _publication(cand: Candidate, dct: date) -> TimeChoice:

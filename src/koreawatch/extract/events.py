@@ -1274,8 +1274,9 @@ _SCHEDULED = frozenset({"due", "scheduled", "slated"})
 def _past_plan(word: Any) -> bool:
     """ "had been due to", "was scheduled to": a plan told in the past, not a coming one."""
     verb = word.head if word.dep_ == "acomp" else word
-    return any(c.tag_ == "VBD" or (c.dep_ == "aux" and c.lower_ == "had")
-               for c in (verb, *verb.children) if c.dep_ in ("aux", "auxpass") or c == verb)
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lower_ == "had")
+        for c in verb.children)
 
 
 def _refuses(verb: Any) -> bool:

@@ -10,6 +10,7 @@ every offset back to the original text. ``extract_article`` is a pure function o
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter
@@ -132,6 +133,12 @@ def _not_in_names(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMenti
 _CAPITALS = frozenset({"KP-01", "KR-11", "CN-BJ", "RU-MOW", "JP-13"})
 
 
+def _mention_root(mention: PlaceMention, doc: Any) -> Any | None:
+    """The syntactic head token of a place mention, or None where no span aligns."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
 def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMention]:
     """Drop place names that do not say where anything happened:
 
@@ -143,8 +150,7 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
       they were detained where the team went), or that a team or officials come from
       ("the arrival of an inspection team from the ministry's headquarters in Pyongyang").
     """
-    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions]
-    roots = [span.root if span is not None else None for span in spans]
+    roots = [_mention_root(m, doc) for m in mentions]
     goals = {root.sent.start for m, root in zip(mentions, roots, strict=True)
              if root is not None and _kp(m) and root.dep_ == "pobj"
              and root.head.lower_ in ("to", "into")}
@@ -176,8 +182,7 @@ def _locative_capital(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceM
     kept = []
     for m in mentions:
         if m.place.id == "KP-01":
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            root = span.root if span is not None else None
+            root = _mention_root(m, doc)
             if root is None or not (root.dep_ == "compound" or (
                     root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)):
                 continue
@@ -248,8 +253,7 @@ def _foreign_health(cand: ev.Candidate, mentions: Sequence[PlaceMention], text: 
     country's domestic affair (out of scope, spec)."""
     if cand.type != "health_measure" or any(a.name == "North Korea" for a in cand.actors):
         return False
-    countries = set(ev.load_lexicon().countries.values())
-    if any(a.role == "agent" and a.name in countries for a in cand.actors):
+    if any(a.role == "agent" and a.name in _country_names() for a in cand.actors):
         return True  # "Chinese authorities locked down the city": another state acts (but
     # a person is no state: "Kim sealed off the city" is told of the North's leader)
     inside = [m for m in mentions if cand.clause_start <= m.start < cand.clause_end]
@@ -259,6 +263,12 @@ def _foreign_health(cand: ev.Candidate, mentions: Sequence[PlaceMention], text: 
         start, end = cand.shared_subject  # outbreak and was placed under lockdown"
         inside = [m for m in mentions if start <= m.start < end]
     return any(not m.place.id.startswith("KP") for m in inside)
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """The canonical names of the countries of the lexicon (built once, not per event)."""
+    return frozenset(ev.load_lexicon().countries.values())
 
 
 def _own_speech(cand: ev.Candidate, attribution: Attribution) -> bool:
