@@ -2358,3 +2358,62 @@ def test_events_a_particle_on_the_objects_clause_belongs_to_the_verb() -> None:
         "Chinese authorities handed about 60 North Koreans who had been held in Jilin "
         "Province over to North Korean security officials at the crossing.")}
     assert ("arrest", "arrest.hand_over.v1") in found
+
+
+TOURS_BRIDGES_AND_OFFERS = [
+    # tourists coming (or not) reopen the border; "is due to arrive" takes the subject of
+    # "is due"
+    ("The first group of tourists from Russia is due to arrive in early July.",
+     "border_reopening", "expected"),
+    ("Chinese tour groups have not come back since the pandemic.", "border_reopening",
+     "negated"),
+    # a bridge to open: a crossing opened, and what it lets cross shares its plan
+    ("The new road bridge at Tumangang is scheduled to open next year, allowing trucks to "
+     "cross for the first time.", "border_reopening", "expected"),
+    ("The New Yalu River Bridge, finished in 2014, has never opened.", "border_reopening",
+     "negated"),
+    # the Kaesong complex shut or to be reopened
+    ("The Kaesong complex has been shut since Feb. 10, 2016.", "trade_suspension",
+     "asserted"),
+    ("The two leaders agreed to restart operations at the Kaesong complex.",
+     "trade_resumption", "expected"),
+    # what is threatened is not yet done
+    ("Kim Yo Jong threatened to permanently shut down the factory park in Kaesong.",
+     "trade_suspension", "expected"),
+    # disinfectant offered, and help with quarantine, is aid, not a measure
+    ("The Unification Ministry offered on May 31 to send disinfectants and quarantine "
+     "equipment.", "aid_delivery", "expected"),
+    ("Seoul offered to send disinfectant and help with quarantine.", "aid_delivery",
+     "expected"),
+]
+NOT_THOSE_EVENTS = [
+    ("Seoul offered to send disinfectant and help with quarantine.", "health_measure"),
+    # a habit of the years before: no reopening
+    ("Before the pandemic, Chinese tour groups crossed almost daily.", "border_reopening"),
+    # the reduced condition of a forecast is no event
+    ("He said that the bridge, once opened, would increase the volume of freight.",
+     "border_reopening"),
+    # sealing off a zone as a military area is no lockdown
+    ("The North expelled all South Koreans and sealed the zone off as a military area.",
+     "health_measure"),
+    # trucks crossing that were stopped did not cross
+    ("Cargo trucks crossing the bridge at Manpo have been stopped since last week.",
+     "border_reopening"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "etype", "modality"), TOURS_BRIDGES_AND_OFFERS)
+def test_events_tours_bridges_kaesong_and_offers(sentence: str, etype: str,
+                                                  modality: str) -> None:
+    assert (etype, modality) in kinds(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "etype"), NOT_THOSE_EVENTS)
+def test_events_habits_conditions_and_stopped_crossings_are_not_events(
+        sentence: str, etype: str) -> None:
+    assert etype not in {t for t, _ in kinds(sentence)}
+
+
+def test_events_what_follows_a_reduced_condition_is_still_expected() -> None:
+    assert ("trade_resumption", "expected") in kinds(
+        "He said that the bridge, once opened, would sharply increase the volume of freight.")

@@ -394,6 +394,11 @@ def test_that_month_is_the_last_month_named(text, anaphor, value):
          "late April", "2019-04"),
         ("It shut in December 2019 and reopened in March.", "March", "2020-03"),
         ("It shut in January 2019. It reopened in March.", "March", "2021-03"),
+        # a bare month in a sentence that speaks of "that year": the year named before
+        ("A resolution was adopted on Dec. 22, 2017. Earlier that year, in August, seafood "
+         "exports were banned.", "August", "2017-08"),
+        ("Kim tested missiles in 2017. Resolutions passed in August and September that year "
+         "banned coal.", "August", "2017-08"),
     ],
 )
 def test_that_year_is_the_year_last_named(text, anaphor, value):

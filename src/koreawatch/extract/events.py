@@ -83,7 +83,7 @@ _EXPECT_WORDS = {"would", "will", "could", "might", "may", "should", "expect",
                  "hope", "hopes", "hoped", "hoping", "want", "willing",  # (the model's lemma
                  # of "hopes" and "hoped" is "hop")
                  "proposal", "motion", "decide", "agree", "vow", "promise", "pledge",
-                 "resolve", "determine", "fear", "due", "scheduled", "slated"}
+                 "resolve", "determine", "fear", "due", "scheduled", "slated", "threaten"}
 _ATTEMPT_NOUNS = {"effort", "attempt", "bid", "proposal", "push", "motion", "plan", "move",
                   "resolution", "initiative"}
 _FOIL_VERBS = {"block", "veto", "reject", "thwart", "foil", "scuttle", "derail", "defeat",
@@ -114,7 +114,8 @@ _HABITUAL = {"often", "usually", "routinely", "typically", "frequently", "regula
              "sometimes", "commonly", "generally", "habitually"}
 _HABITUAL_SAYING = frozenset(_HABITUAL | {"rarely", "seldom", "never"})  # "rarely admits"
 _HABITUAL_PHRASE = re.compile(r"\bover the years\b|\bin the past\b(?!\s+(?:\d|few|two|three|"
-                              r"several|week|month|year|decade|day))")
+                              r"several|week|month|year|decade|day))"
+                              r"|\b(?:almost|nearly|virtually) (?:daily|weekly|every day)\b")
 _HABIT_NOUNS = {"reputation", "history", "record", "habit", "practice", "tendency",
                 "penchant", "tradition", "propensity"}
 _VAGUE_AMOUNTS = {"many", "most", "countless", "numerous", "thousands", "hundreds", "millions",
@@ -383,7 +384,7 @@ def _subject(token: Any) -> Any | None:
                     # "Pyongyang, which insists ...": Pyongyang
                     return (_owner_of_place(current.head) or [current.head])[0]
                 return child
-        if current.dep_ in ("conj", "xcomp", "advcl", "relcl") and current.head != current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "relcl", "acomp") and current.head != current:
             current = current.head
         elif current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.lower_ in (
                 "by", "after", "before", "while") and current.head.head.pos_ in ("VERB", "AUX"):
@@ -1306,7 +1307,8 @@ def _plan_ancestors(token: Any) -> list[Any]:
     found: list[Any] = []
     node = token
     for _ in range(4):
-        if node.head == node or (node.dep_ in _CLAUSE_EDGES and not _infinitive(node)):
+        if node.head == node or (node.dep_ in _CLAUSE_EDGES and not _infinitive(node)
+                                 and not _consequence(node)):
             break
         node = node.head
         if not (node.lemma_.lower() in _INTENT_VERBS
@@ -1315,6 +1317,15 @@ def _plan_ancestors(token: Any) -> list[Any]:
         found.extend(c for c in node.children  # "will ensure", "is necessary to"
                      if c.dep_ in ("aux", "acomp") and c.i < token.i)
     return found
+
+
+_ENABLING = frozenset({"allow", "let", "enable", "permit"})
+
+
+def _consequence(node: Any) -> bool:
+    """ "is scheduled to open next year, allowing trucks to cross": a participle telling
+    what the governing act makes possible shares that act's plan."""
+    return node.dep_ == "advcl" and node.tag_ == "VBG" and node.lemma_.lower() in _ENABLING
 
 
 def _set_up(verb: Any) -> bool:
@@ -1767,6 +1778,12 @@ def _conditional(token: Any) -> bool:
 
     if node.dep_ in ("advcl", "ROOT") and condition(node):  # a root with "if": misparsed
         return True
+    if node.dep_ == "advcl" and node.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass") for c in node.children) and any(
+            c.dep_ in ("advmod", "mark") and c.lower_ in ("once", "if", "when")
+            and c.i < node.i for c in node.children):
+        return True  # "the bridge, once opened, would ...": the reduced condition itself
+        # (what would follow from it is still expected)
     if any(c.dep_ in ("aux", "auxpass", "advcl") and c.i == node.i - 1 and any(
             m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
            for c in node.children):
@@ -2010,12 +2027,16 @@ def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool)
 _ABILITY_NOUNS = frozenset({"capacity", "ability", "capability"})
 _SENDING_VERBS = frozenset({"send", "deliver", "ship", "provide", "offer", "donate", "supply",
                             "give"})
+_HELPING = frozenset({"help", "assist", "assistance", "support", "cooperate", "cooperation"})
 
 
 def _goods_sent(token: Any) -> bool:
     """A noun trigger that is (one of) what a verb of sending sends ("to send vaccines,
-    masks and medical staff")."""
+    masks and medical staff") or what help is offered with ("to send disinfectant and
+    help with quarantine")."""
     noun = first_conjunct(token)
+    if token.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "with":
+        return noun.head.head.lemma_.lower() in _HELPING
     return token.pos_ == "NOUN" and noun.dep_ == "dobj" \
         and noun.head.lemma_.lower() in _SENDING_VERBS
 
@@ -2037,10 +2058,17 @@ def _since_then(token: Any) -> bool:
 def _stopped_from(token: Any) -> bool:
     """ "stopped trucks from entering", "blocked ships from leaving port": what the stop
     kept from happening (not "that hasn't stopped the North from accepting vaccines", nor
-    guards who "stopped two women from crossing": an attempt, and the crossing one tells)."""
-    verb = _kept_from(token)
-    return verb is not None and verb.lemma_.lower() in ("stop", "block") \
+    guards who "stopped two women from crossing": an attempt, and the crossing one tells);
+    so "cargo trucks crossing the bridge have been stopped": the crossing is what stopped."""
+    verb, halting = _kept_from(token), {"stop", "block"}
+    if verb is None and token.dep_ == "acl" and token.tag_ == "VBG" \
+            and token.head.dep_ in ("nsubj", "nsubjpass"):
+        verb, halting = token.head.head, _HALTING
+    return verb is not None and verb.lemma_.lower() in halting \
         and not any(c.dep_ == "neg" for c in verb.children)
+
+
+_HALTING = frozenset({"stop", "block", "halt", "suspend", "ban", "bar", "cease"})
 
 
 def _kept_from(token: Any) -> Any | None:

@@ -17,6 +17,7 @@ from koreawatch.extract.timex import calendar as cal
 from koreawatch.extract.timex.context import FUTURE, PAST, Sentences, doc_tense, lexical_tense
 
 THAT_BEFORE = re.compile(r"(?i)\bthat\s+$")  # "that August", "That May"
+_THAT_YEAR = re.compile(r"(?i)\b(?:that|the same) year\b")  # the year last named
 _HAD = re.compile(r"(?i)\bhad\b")  # a past perfect just before a month: before the one named
 _FUTURE_PREP = re.compile(r"(?i)\b(?:by|until|till|through|effective|due|starting|beginning)"
                           r"(?:\s+(?:early|late|mid|the\s+end\s+of))?\s+$")
@@ -105,11 +106,15 @@ class Context:
         sentence, that year or the next ("resumed in January 2022, only to be suspended
         again in late April"; "that August" after it anywhere), or, told in the past
         perfect after it ("In September 2020 he said it had, in late August, ..."), that
-        year or the one before; else by tense relative to the DCT month."""
+        year or the one before; in a sentence that speaks of "that year", the year last
+        named; else by tense relative to the DCT month."""
         tense = self.tense(start, end)
         that = THAT_BEFORE.search(self.text, max(0, start - 6), start)
         before = [at for at in self.months_named if at < start and (
             that or self.sentences.bounds(at) == self.sentences.bounds(start))]
+        if not before and self.anchor("Y") != self.dct and _THAT_YEAR.search(
+                self.text, *self.sentences.bounds(start)):  # "Earlier that year, in August",
+            return self.anchor("Y").year  # "in August and September that year"
         if before and tense != FUTURE:
             at = max(before)  # the nearest before it
             year, named = self.months_named[at]
