@@ -207,6 +207,15 @@ def test_choose_time_the_pandemic_in_a_participants_clause_dates_nothing() -> No
 
 
 @pytest.mark.model
+def test_choose_time_since_the_outbreak_before_2020_is_not_the_pandemic() -> None:
+    # an outbreak told of in 2019 (swine fever) is not the pandemic, which began later
+    (_cand, when), *_ = timed("The whole county has been sealed off since the outbreak was "
+                              "reported.", dct=date(2019, 6, 13))
+    assert when.end == "2019-06-13" and (when.start or "") <= when.end
+    assert not when.reason.startswith("pandemic")
+
+
+@pytest.mark.model
 def test_choose_time_no_publication_date_gives_no_interval() -> None:
     (_cand, when), *_ = timed("The authorities executed two smugglers in public.", dct=None)
     assert (when.start, when.end) == (None, None)

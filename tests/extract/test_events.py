@@ -2417,3 +2417,44 @@ def test_events_habits_conditions_and_stopped_crossings_are_not_events(
 def test_events_what_follows_a_reduced_condition_is_still_expected() -> None:
     assert ("trade_resumption", "expected") in kinds(
         "He said that the bridge, once opened, would sharply increase the volume of freight.")
+
+
+CAPS_RAIDS_PICKUPS = [
+    # buying or supplying beyond a cap is sanctions-busting
+    ("A UN panel said the North had imported refined petroleum far in excess of the cap.",
+     "smuggling", "reported"),
+    ("In mid-February, border police raided two seafood warehouses in Dandong.", "crackdown",
+     "asserted"),
+    ("Air Koryo planes flew to Shenyang in May to pick up medical supplies.", "aid_delivery",
+     "asserted"),
+    ("Freight trains, which returned in January after a two-year hiatus, stopped again in "
+     "April.", "border_reopening", "asserted"),
+    ("Authorities have set up quarantine checkpoints on the main roads out of Sinuiju.",
+     "health_measure", "asserted"),
+    # a speech verb's relative clause is the report, not something taken as given
+    ("Planes flew to Shenyang on Monday, Yonhap reported, citing unnamed sources who said "
+     "the aircraft appeared to have picked up medical supplies.", "aid_delivery",
+     "reported"),
+]
+NOT_CAPS_OR_PICKUPS = [
+    # a cap as a verb, or a price cap in the market
+    ("It breached sanctions that cap how much fuel Pyongyang may buy from abroad.",
+     "smuggling"),
+    ("Inspectors check that corn is sold no higher than a price cap set by the city.",
+     "smuggling"),
+    # trade that picks up is no aid picked up
+    ("The smuggling of food across the river has picked up again this autumn.",
+     "aid_delivery"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "etype", "modality"), CAPS_RAIDS_PICKUPS)
+def test_events_caps_raids_pickups_and_returns(sentence: str, etype: str,
+                                               modality: str) -> None:
+    assert (etype, modality) in kinds(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "etype"), NOT_CAPS_OR_PICKUPS)
+def test_events_a_cap_verb_a_price_cap_and_trade_picking_up_are_not_those(
+        sentence: str, etype: str) -> None:
+    assert etype not in {t for t, _ in kinds(sentence)}

@@ -389,9 +389,10 @@ def _undated(cand: Candidate, sentence: str, dct: date | None) -> TimeChoice:
         return TimeChoice(None, (_PANDEMIC_START - timedelta(days=1)).isoformat(), "unknown",
                           before.group(0), "pandemic: before the pandemic began")
     since = _dating_match(_SINCE, cand, sentence)  # not "citizens who were stranded during"
-    if since and cand.modality != "expected" and (  # "could face ten years under rules
-            cand.type != "official_statement"  # introduced during the pandemic"; "says it
-            or cand.tense == "present_perfect"):  # will let those stuck since ... return"
+    if since and cand.modality != "expected" and dct >= _PANDEMIC_START and (  # "could face
+            cand.type != "official_statement"  # ten years under rules introduced during
+            or cand.tense == "present_perfect"):  # the pandemic"; "says it will let those
+        # stuck since ... return"; before 2020, "since the outbreak" is another one's
         return TimeChoice(_PANDEMIC_START.isoformat(), dct.isoformat(), "approx",
                           since.group(0), "pandemic: since the start of the pandemic")
     virus = _PANDEMIC_WORDS.search(sentence)

@@ -64,6 +64,7 @@ from koreawatch.extract.attribution import (
     ADMITTED_VISITORS,
     DECLARED_THINGS,
     OPINION_LEMMAS,
+    SPEECH_LEMMAS,
     attribution_for,
 )
 from koreawatch.extract.event_time import TimeChoice
@@ -1683,7 +1684,9 @@ def _presupposed(token: Any) -> bool:
         # crackdown to tighten": what he foresees is his
     return any(node.dep_ == "relcl" and not _complement_clause(node)
                and not _about_a_time(node.head)
-               for node in (token, *list(token.ancestors)[:2]))
+               and not (node is not token and node.lemma_.lower() in SPEECH_LEMMAS)
+               for node in (token, *list(token.ancestors)[:2]))  # ("citing sources who
+    # said the aircraft had picked up supplies": the clause is the report, not a given)
 
 
 # nouns of a time that a "when" clause can describe ("since the pandemic, when it shut")
