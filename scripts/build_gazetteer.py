@@ -1075,6 +1075,12 @@ def build_crossings(b: Builder) -> None:
                 "China-North Korea Friendship Bridge",
                 "Sino-North Korean Friendship Bridge",
             }
+        if r["crossing_id"] == "KPRU01":  # the other "Friendship Bridge": told apart by
+            entry.aliases |= {  # context (a text on Rason or Khasan)
+                "Friendship Bridge",
+                "Korea-Russia Friendship Bridge",
+                "Russia-North Korea Friendship Bridge",
+            }
         b.add(entry)
 
 

@@ -439,3 +439,17 @@ def test_load_gazetteer_reports_unreadable_file(tmp_path) -> None:
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(GazetteerDataError, match="cannot read"):
         load_gazetteer(bad)
+
+
+@pytest.mark.parametrize(("text", "place_id"), [
+    # "Friendship Bridge" names two crossings: the one facing a foreign place the text
+    # names, else the Yalu one at Sinuiju
+    ("Freight trains resumed running across the Friendship Bridge from Khasan in 2022.",
+     "KP-13/korea-russia-friendship-bridge"),
+    ("Trucks crossed the Friendship Bridge from Dandong to Sinuiju.",
+     "KP-03/sino-korean-friendship-bridge"),
+    ("Trucks crossed the Friendship Bridge on Monday.", "KP-03/sino-korean-friendship-bridge"),
+])
+def test_places_the_friendship_bridge_by_the_place_it_faces(text: str, place_id: str) -> None:
+    bridge = next(m for m in find_places(text) if m.text == "Friendship Bridge")
+    assert bridge.place.id == place_id

@@ -34,7 +34,9 @@ decided it):
 7. Ambiguous names, first by designator fit (reason ``designator``): "Jilin City" is the
    city, "Jilin Province" the province, "Unsan County" a county, not a town.
 8. Then by context (reason ``context``): prefer candidates in a province (or foreign country)
-   that an unambiguous mention elsewhere in the same text belongs to.
+   that an unambiguous mention elsewhere in the same text belongs to; failing that, a
+   crossing whose place across the border is in one ("Friendship Bridge" in a text naming
+   Khasan is the Tumen bridge to Russia).
 9. Else the bigger place (reason ``default``): country > province > city > county > district >
    town > crossing, then larger ``rank`` (GeoNames population where known), then id order.
    Fixed phrases have reason ``border_phrase``: "the Chinese border", "border with China" and
@@ -588,8 +590,9 @@ def _resolve(gaz: Gazetteer, match: _Match, context: set[str]) -> tuple[Place, s
         if len(fitting) == 1:
             return fitting[0], "designator"
         cands = fitting or cands
-    in_context = [p for p in cands if gaz._region_of(p.id) in context]
-    if len(in_context) == 1:
+    in_context = [p for p in cands if gaz._region_of(p.id) in context] or [
+        p for p in cands if p.partner and gaz._region_of(p.partner) in context]  # a crossing
+    if len(in_context) == 1:  # by the place it faces ("Friendship Bridge" near Khasan)
         return in_context[0], "context"
     cands = in_context or cands
     return cands[0], "default"
