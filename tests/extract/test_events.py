@@ -2458,3 +2458,23 @@ def test_events_caps_raids_pickups_and_returns(sentence: str, etype: str,
 def test_events_a_cap_verb_a_price_cap_and_trade_picking_up_are_not_those(
         sentence: str, etype: str) -> None:
     assert etype not in {t for t, _ in kinds(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # what "once" supposes is no event, even where the model tags the verb a noun
+    ("Ferrante expected the trawlers to come back once North Korea's border reopens.",
+     "border_reopening"),
+    # a red line crossed is a figure of speech
+    ("China is testing the edges of what is allowed without crossing any red lines.",
+     "illegal_crossing"),
+])
+def test_events_once_a_border_reopens_and_red_lines_are_not_events(sentence: str,
+                                                                    etype: str) -> None:
+    assert (etype, "asserted") not in kinds(sentence) and (etype, "reported") not in kinds(
+        sentence)
+
+
+def test_events_a_forecast_dated_by_a_once_clause_stays_expected() -> None:
+    assert ("security_reinforcement", "expected") in kinds(
+        "Cleared ground near Musan suggests the second fence will be extended past the city, "
+        "possibly once the ground thaws next spring.")

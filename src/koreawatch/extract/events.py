@@ -1772,11 +1772,15 @@ def _conditional(token: Any) -> bool:
 
     def condition(clause: Any) -> bool:
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"
-                 or (c.dep_ == "advmod" and c.tag_ == "WRB")}  # spaCy: "when" an adverb
+                 or (c.dep_ == "advmod" and (c.tag_ == "WRB" or c.lower_ == "once"))}
+        # (spaCy makes "when" and "once" adverbs)
         if marks & {"if", "unless"}:
             return True
-        # "when North Korea says something worse": a present "when" supposes a time
-        return bool(marks & {"when", "whenever", "once"}) and clause.tag_ in ("VBZ", "VBP") \
+        # "when North Korea says something worse": a present "when" supposes a time (the
+        # model tags some such verbs as plural nouns: "once the border reopens"; such a
+        # clause still dates what follows it: "extended once the ground thaws")
+        return bool(marks & {"when", "whenever", "once"}) and (clause.tag_ in ("VBZ", "VBP") or (
+            clause is node and clause.tag_ == "NNS" and clause.dep_ == "advcl")) \
             and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
     if node.dep_ in ("advcl", "ROOT") and condition(node):  # a root with "if": misparsed
