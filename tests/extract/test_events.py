@@ -2478,3 +2478,20 @@ def test_events_a_forecast_dated_by_a_once_clause_stays_expected() -> None:
     assert ("security_reinforcement", "expected") in kinds(
         "Cleared ground near Musan suggests the second fence will be extended past the city, "
         "possibly once the ground thaws next spring.")
+
+
+@pytest.mark.parametrize(("sentence", "etype", "modality"), [
+    # a harbour sealed to boats closes a crossing; patrol boats assigned reinforce
+    ("Authorities had sealed the harbor to fishing boats, a source in Nampo said.",
+     "border_closure", "reported"),
+    ("The army plans to assign patrol boats to escort fishing fleets out of Haeju.",
+     "security_reinforcement", "expected"),
+])
+def test_events_harbours_sealed_and_patrol_boats_assigned(sentence: str, etype: str,
+                                                          modality: str) -> None:
+    assert (etype, modality) in kinds(sentence)
+
+
+def test_events_crew_killed_at_sea_by_their_shipmates_is_no_crossing() -> None:
+    assert "illegal_crossing" not in {t for t, _ in kinds(
+        "The pair killed the captain and 15 other crew members at sea in late October.")}
