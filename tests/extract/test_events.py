@@ -2495,3 +2495,9 @@ def test_events_harbours_sealed_and_patrol_boats_assigned(sentence: str, etype: 
 def test_events_crew_killed_at_sea_by_their_shipmates_is_no_crossing() -> None:
     assert "illegal_crossing" not in {t for t, _ in kinds(
         "The pair killed the captain and 15 other crew members at sea in late October.")}
+
+
+def test_events_cutting_off_a_countrys_export_closes_no_border() -> None:
+    found = {t for t, _ in kinds("China will suspend all imports of coal from North Korea, "
+                                 "cutting off the isolated country's most important export.")}
+    assert "border_closure" not in found and "trade_suspension" in found
