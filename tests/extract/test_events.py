@@ -2501,3 +2501,17 @@ def test_events_cutting_off_a_countrys_export_closes_no_border() -> None:
     found = {t for t, _ in kinds("China will suspend all imports of coal from North Korea, "
                                  "cutting off the isolated country's most important export.")}
     assert "border_closure" not in found and "trade_suspension" in found
+
+
+@pytest.mark.parametrize(("sentence", "etype", "found"), [
+    # every thing coming across is a rule of vigilance, not a crossing
+    ("It stressed that every alien thing coming across the Military Demarcation Line must be "
+     "dealt with in a vigilant manner.", "illegal_crossing", False),
+    # but "any" under a negation is none crossing, and "every truck" searched is real
+    ("The military says it has not detected any North Koreans crossing the Yalu since the "
+     "floods.", "illegal_crossing", True),
+    ("Customs officers at Wonjong searched every truck for mobile phones.", "crackdown", True),
+])
+def test_events_every_thing_coming_across_is_a_rule(sentence: str, etype: str,
+                                                    found: bool) -> None:
+    assert (etype in {t for t, _ in kinds(sentence)}) is found

@@ -994,11 +994,12 @@ def _generic(token: Any, etype: str = "") -> bool:
     if words & _HABITUAL or _HABITUAL_PHRASE.search(" ".join(t.lower_ for t in clause)):
         return True
     subject = _subject(verb)
-    if etype != "health_measure" and ((subject is not None and subject.lower_ in _ANYONE)
-                                      or any(c.dep_ == "dobj" and c.lower_ in _ANYONE
+    if etype != "health_measure" and ((subject is not None and _anyone(subject))
+                                      or any(c.dep_ == "dobj" and _anyone(c)
                                              for c in verb.children)
-                                      or (verb.dep_ == "acl" and verb.head.lower_ in _ANYONE)):
-        return True  # "anyone who approaches will be shot", "shoot anyone (entering)": a rule
+                                      or (verb.dep_ == "acl" and _anyone(verb.head, True))):
+        return True  # "anyone who approaches will be shot", "shoot anyone (entering)",
+        # "every alien thing coming across": a rule
     if subject is not None and _with_no(subject) \
             and any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in verb.children):
         return True  # "a zone that no person could enter": what may not happen, a rule
@@ -1016,6 +1017,14 @@ _TREND_WORDS = frozenset({"frequent", "common", "rare", "widespread", "routine",
                           "commonplace", "rampant", "prevalent"})
 _ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody", "whoever", "whomever",
                      "you"})
+
+
+def _anyone(noun: Any, described: bool = False) -> bool:
+    """Anyone at all: "anyone", "everyone"; and, for a noun a participle describes
+    (``described``), "every (alien) thing (coming across)" (not "searched every truck":
+    real trucks; nor "has not detected any North Koreans crossing": none crossed)."""
+    return noun.lower_ in _ANYONE or (described and any(
+        c.dep_ == "det" and c.lower_ == "every" for c in noun.children))
 
 
 def _law_subject(verb: Any) -> bool:
