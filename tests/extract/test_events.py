@@ -2515,3 +2515,14 @@ def test_events_cutting_off_a_countrys_export_closes_no_border() -> None:
 def test_events_every_thing_coming_across_is_a_rule(sentence: str, etype: str,
                                                     found: bool) -> None:
     assert (etype in {t for t, _ in kinds(sentence)}) is found
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # words quoted as an example ("remarks like ...") tell no event
+    ('He let out offensive remarks like "border blockade-brought deterioration of human '
+     'rights situation".', False),
+    # a quoted allegation the state denies is still the alleged act
+    ('The DPRK has never engaged in any "ship-to-ship transfer" prohibited by anyone.', True),
+])
+def test_events_words_quoted_as_an_example_tell_no_event(sentence: str, found: bool) -> None:
+    assert bool(kinds(sentence)) is found

@@ -1758,6 +1758,27 @@ _QUESTION_START = re.compile(r"^\W*(?:(?:so|but|and|then)\s+)?(?:why|how|what|wh
                              r"can|has|have|had)\b", re.I)
 
 
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _scare_quoted(token: Any) -> bool:
+    """A noun trigger inside a short quoted phrase with no verb that the sentence gives as
+    an example of words ("remarks like \"border blockade-brought deterioration of human
+    rights\""): words quoted, no event told (but a denied "ship-to-ship transfer" is still
+    the alleged act)."""
+    if token.pos_ != "NOUN":
+        return False
+    sent = token.sent
+    before = [t for t in sent if t.i < token.i and t.text in _QUOTE_MARKS]
+    after = [t for t in sent if t.i > token.i and t.text in _QUOTE_MARKS]
+    if len(before) % 2 == 0 or not after:
+        return False
+    inside = token.doc[before[-1].i + 1:after[0].i]
+    opening = before[-1].i
+    return opening > 0 and token.doc[opening - 1].lower_ == "like" and len(inside) <= 12 \
+        and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in inside)
+
+
 def _in_question(token: Any) -> bool:
     """ "trying to check whether the North had cut the lines", "without saying if he had
     been detained", "So why didn't Abe order his military to shoot?": an open question
@@ -1900,7 +1921,7 @@ def find_candidates(
             rules = lexicon.by_lemma.get(lemma) or lexicon.by_lemma.get(token.lower_) \
                 or _stem_rules(token, lexicon)
             if not rules or _in_purpose(token) or _prevented(token) or _in_question(token) \
-                    or _ordered_shooting(token) or _conditional(token):
+                    or _ordered_shooting(token) or _conditional(token) or _scare_quoted(token):
                 continue
             lemmas = _phrase_lemmas(token)
             rule = next((r for r in rules
