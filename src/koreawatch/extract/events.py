@@ -2097,7 +2097,7 @@ def _stopped_from(token: Any) -> bool:
     kept from happening (not "that hasn't stopped the North from accepting vaccines", nor
     guards who "stopped two women from crossing": an attempt, and the crossing one tells);
     so "cargo trucks crossing the bridge have been stopped": the crossing is what stopped."""
-    verb, halting = _kept_from(token), {"stop", "block"}
+    verb, halting = _kept_from(token), _STOPPING
     if verb is None and token.dep_ == "acl" and token.tag_ == "VBG" \
             and token.head.dep_ in ("nsubj", "nsubjpass"):
         verb, halting = token.head.head, _HALTING
@@ -2105,7 +2105,8 @@ def _stopped_from(token: Any) -> bool:
         and not any(c.dep_ == "neg" for c in verb.children)
 
 
-_HALTING = frozenset({"stop", "block", "halt", "suspend", "ban", "bar", "cease"})
+_STOPPING = frozenset({"stop", "block"})
+_HALTING = _STOPPING | {"halt", "suspend", "ban", "bar", "cease"}
 
 
 def _kept_from(token: Any) -> Any | None:
