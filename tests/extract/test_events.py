@@ -2517,3 +2517,9 @@ def test_events_every_thing_coming_across_is_a_rule(sentence: str, etype: str,
 ])
 def test_events_words_quoted_as_an_example_tell_no_event(sentence: str, found: bool) -> None:
     assert bool(kinds(sentence)) is found
+
+
+def test_events_refusing_to_accept_aid_is_one_refusal() -> None:
+    found = [c for c in candidates("North Korea refused to accept aid from South Korea last "
+                                   "week.") if c.type == "aid_delivery"]
+    assert len(found) == 1

@@ -1926,8 +1926,10 @@ def find_candidates(
             lemmas = _phrase_lemmas(token)
             rule = next((r for r in rules
                          if _rule_fits(r, token, lemmas, lexicon, own_media, people)), None)
-            if rule is None or _set_aside(token, rule, lexicon, own_media):
-                continue
+            if rule is None or _set_aside(token, rule, lexicon, own_media) or (
+                    rule.type == "aid_delivery" and token.dep_ == "xcomp"
+                    and token.head.lemma_.lower() in _REFUSE_WORDS):
+                continue  # ("refused to accept aid": one refusal, told by "refused")
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
             presupposed = attribution is not None and _presupposed(token)
             modality, why = _modality(token, sent, None if presupposed else attribution)
