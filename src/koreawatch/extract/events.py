@@ -1806,21 +1806,18 @@ def _conditional(token: Any) -> bool:
         # (spaCy makes "when" and "once" adverbs)
         if marks & {"if", "unless"}:
             return True
-        # "when North Korea says something worse": a present "when" supposes a time (the
-        # model tags some such verbs as plural nouns: "once the border reopens"; such a
-        # clause still dates what follows it: "extended once the ground thaws")
-        return bool(marks & {"when", "whenever", "once"}) and (clause.tag_ in ("VBZ", "VBP") or (
-            clause is node and clause.tag_ == "NNS" and clause.dep_ == "advcl")) \
+        # "when North Korea says something worse": a present "when" supposes a time; so
+        # does the trigger's own clause where the model tags the verb a plural noun ("once
+        # the border reopens") or it is reduced ("the bridge, once opened, would ..."),
+        # though such a clause still dates what follows it ("extended once the ground
+        # thaws"; what would follow from the bridge opening is still expected)
+        own = clause is node and clause.dep_ == "advcl" and clause.tag_ in ("NNS", "VBN")
+        return bool(marks & {"when", "whenever", "once"}) \
+            and (clause.tag_ in ("VBZ", "VBP") or own) \
             and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
 
     if node.dep_ in ("advcl", "ROOT") and condition(node):  # a root with "if": misparsed
         return True
-    if node.dep_ == "advcl" and node.tag_ == "VBN" and not any(
-            c.dep_ in ("aux", "auxpass") for c in node.children) and any(
-            c.dep_ in ("advmod", "mark") and c.lower_ in ("once", "if", "when")
-            and c.i < node.i for c in node.children):
-        return True  # "the bridge, once opened, would ...": the reduced condition itself
-        # (what would follow from it is still expected)
     if any(c.dep_ in ("aux", "auxpass", "advcl") and c.i == node.i - 1 and any(
             m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
            for c in node.children):
@@ -1926,10 +1923,8 @@ def find_candidates(
             lemmas = _phrase_lemmas(token)
             rule = next((r for r in rules
                          if _rule_fits(r, token, lemmas, lexicon, own_media, people)), None)
-            if rule is None or _set_aside(token, rule, lexicon, own_media) or (
-                    rule.type == "aid_delivery" and token.dep_ == "xcomp"
-                    and token.head.lemma_.lower() in _REFUSE_WORDS):
-                continue  # ("refused to accept aid": one refusal, told by "refused")
+            if rule is None or _set_aside(token, rule, lexicon, own_media):
+                continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
             presupposed = attribution is not None and _presupposed(token)
             modality, why = _modality(token, sent, None if presupposed else attribution)
@@ -2035,8 +2030,8 @@ def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool)
     a habit or trend (a statement too: "rarely admits"), another country's own act, the
     state's silence, a dignitary's or a place's "crossing" or one that makes something so
     ("has left the river shallow"), an act the state only urges, goods described as
-    smuggled ("calls on smuggled phones"), or a company's penalty ("ZTE would be
-    fined")."""
+    smuggled ("calls on smuggled phones"), a company's penalty ("ZTE would be fined"), or
+    aid accepted only in "refused to accept" (the refusal is the record)."""
     if rule.type != "official_statement" and (
             _generic(token, rule.type) or _urged_by_state(token, lexicon, own_media)):
         return True
@@ -2057,6 +2052,8 @@ def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool)
         return True  # "has very limited capacity to test for COVID-19": no testing told
     if rule.type == "health_measure" and _goods_sent(token):
         return True  # "offered to send vaccines, masks and medical staff": aid, no measure
+    if rule.type == "aid_delivery" and token.dep_ == "xcomp" and _refuses(token.head):
+        return True  # "refused to accept aid": one refusal, which "refused" tells
     if rule.type in _BORDER_TRADE and _stopped_from(token):
         return True  # "stopped Chinese trucks from entering Sinuiju": a closing, no crossing
     return _long_standing(token) or _foreign_act(token, rule, lexicon) \

@@ -112,9 +112,10 @@ class Context:
         that = THAT_BEFORE.search(self.text, max(0, start - 6), start)
         before = [at for at in self.months_named if at < start and (
             that or self.sentences.bounds(at) == self.sentences.bounds(start))]
-        if not before and self.anchor("Y") != self.dct and _THAT_YEAR.search(
-                self.text, *self.sentences.bounds(start)):  # "Earlier that year, in August",
-            return self.anchor("Y").year  # "in August and September that year"
+        if not before and _THAT_YEAR.search(self.text, *self.sentences.bounds(start)):
+            last = self.anchor("Y")  # "Earlier that year, in August", "in August and
+            if last != self.dct:  # September that year"
+                return last.year
         if before and tense != FUTURE:
             at = max(before)  # the nearest before it
             year, named = self.months_named[at]
