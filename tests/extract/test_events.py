@@ -1079,6 +1079,24 @@ def test_events_lexicon_rejects_a_rule_name_given_twice() -> None:
     assert ev._unique((rule,)) == (rule,)
 
 
+def test_events_lexicon_rule_borrows_the_word_lists_it_does_not_give() -> None:
+    entries = [
+        {"type": "aid_delivery", "rule": "aid.a.v1", "lemmas": ["send"], "pos": ["VERB"],
+         "with": ["aid", "rice"], "without": ["balloon"]},
+        {"type": "aid_delivery", "rule": "aid.b.v1", "lemmas": ["pick"], "pos": ["VERB"],
+         "words_of": "aid.a.v1"},
+        {"type": "aid_delivery", "rule": "aid.c.v1", "lemmas": ["hand"], "pos": ["VERB"],
+         "words_of": "aid.a.v1", "without": []}]
+    rules = [ev._rule(entry, i) for i, entry in enumerate(ev._borrow_words(entries))]
+    assert rules[1].with_ == {"aid", "rice"} and rules[1].without == {"balloon"}
+    assert rules[2].with_ == {"aid", "rice"} and rules[2].without == frozenset()
+    with pytest.raises(ev.LexiconError, match="rule 0: 'words_of' names 'aid.a.v1'"):
+        ev._borrow_words(entries[1:2] + entries[:1])  # only an earlier rule can lend
+    # the packaged lexicon lends: 'pick up' aid has the words of 'deliver'
+    by_name = {rule.rule: rule for rule in ev.load_lexicon().rules}
+    assert by_name["aid.pick_up.v1"].with_ == by_name["aid.deliver.v1"].with_
+
+
 def test_events_an_event_told_as_later_runs_from_the_sentences_date() -> None:
     text = ("Police in Hoeryong arrested seven people in early February, and three of them "
             "were later given labor-camp terms at a public trial.")

@@ -227,9 +227,31 @@ def load_lexicon() -> Lexicon:
     """The trigger lexicon, validated (cached)."""
     triggers = _load_json("event_triggers.json")
     actors = _load_json("state_actors.json")
-    rules = _unique(tuple(_rule(entry, i) for i, entry in enumerate(triggers["rules"])))
+    entries = _borrow_words(triggers["rules"])
+    rules = _unique(tuple(_rule(entry, i) for i, entry in enumerate(entries)))
     return Lexicon(rules, frozenset(actors["state"]), dict(actors["countries"]),
                    frozenset(actors.get("state_in_own_media", ())))
+
+
+def _borrow_words(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries with each 'words_of' resolved: a rule that names an earlier rule there
+    takes that rule's 'with' and 'without' lists where it gives none of its own ('pick up'
+    aid uses the words of 'deliver'), so that one list is kept in one place."""
+    by_name: dict[str, dict[str, Any]] = {}
+    resolved = []
+    for index, entry in enumerate(entries):
+        source_name = entry.get("words_of") if isinstance(entry, dict) else None
+        if source_name is not None:
+            source = by_name.get(source_name)
+            if source is None:
+                raise LexiconError(f"event_triggers.json rule {index}: 'words_of' names "
+                                   f"{source_name!r}, which is not an earlier rule")
+            entry = {"with": source.get("with", ()), "without": source.get("without", ()),
+                     **entry}
+        if isinstance(entry, dict) and isinstance(entry.get("rule"), str):
+            by_name.setdefault(entry["rule"], entry)
+        resolved.append(entry)
+    return resolved
 
 
 def _unique(rules: tuple[TriggerRule, ...]) -> tuple[TriggerRule, ...]:
