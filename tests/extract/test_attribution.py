@@ -354,6 +354,13 @@ CONTINUATION = [
     # "she says" with no chain before it: the person just named
     ("Kang Na-ra fled to the South in 2014. She says she was caught twice by the guards.",
      "she was caught twice by the guards", ("Kang Na-ra",)),
+    # "told the outlet": the outlet cited before, with the new informant; with no outlet
+    # before it, the informant alone
+    ("Daily NK reported, citing a source in Sinuiju, that guards were sent to a camp.\n\n"
+     "A separate source in Hyesan told the outlet that three people had been arrested.",
+     "three people had been arrested", ("Daily NK", "A separate source in Hyesan")),
+    ("A source in Hyesan told the website that three people had been arrested.",
+     "three people had been arrested", ("A source in Hyesan",)),
     # a paragraph break ends it
     ("According to Daily NK, more agents were sent to the city.\n\nThe border was closed "
      "in March.", "The border was closed in March", None),

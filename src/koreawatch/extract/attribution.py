@@ -295,6 +295,7 @@ def _bare_report(head: Any) -> bool:
 # --------------------------------------------------------------------------- cues
 
 _ANAPHOR = "\0"  # placeholder in a chain for a source still to be resolved from context
+_TOLD_OUTLET = "\1"  # placeholder for "told the outlet": the latest outlet cited
 
 
 @dataclass(frozen=True)
@@ -426,13 +427,17 @@ def _source_or_anaphor(head: Any, sent: Any, verb: Any) -> tuple[str, str | None
 
 
 def _listener(verb: Any, outlet: str | None) -> str | None:
-    """Who was told ("told PRI", "speaking to CNN"), when it is a named outlet or person."""
+    """Who was told ("told PRI", "speaking to CNN"), when it is a named outlet or person;
+    ``_TOLD_OUTLET`` for "told the outlet" (or "the website", "the paper")."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     for child in verb.children:
         if child.dep_ == "advcl" and child.lemma_.lower() in ("speak", "talk"):
             heads += [o for p in child.children if p.lower_ in ("to", "with")
                       for o in p.children if o.dep_ == "pobj"]
     for head in heads:
+        if head.lemma_.lower() in OUTLET_HEADS and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return _TOLD_OUTLET  # "told the outlet": the outlet cited before
         name = _source_name(head)
         known = load_outlets().canonical(name)
         if known is None and (head.pos_ != "PROPN" or _is_pronoun(head)
@@ -741,7 +746,8 @@ _History = list[tuple[int, tuple[str, ...], str]]  # (sentence index, chain, hea
 
 def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None,
              people: PersonResolver | None = None) -> _Cue | None:
-    """Fill an anaphoric source from the latest named chain within reach (for "the report",
+    """Fill an anaphoric source from the latest named chain within reach ("told the outlet"
+    takes the latest outlet cited; for "the report",
     the latest whose source was also a report, else its own words, never a person's
     chain; for "the broadcaster" or "the outlet", the latest outlet cited, without the
     informant it cited); "he" or "she" is the person ``people``
@@ -749,9 +755,14 @@ def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None,
     quotation marks that fits), through the latest chain naming that person, else the
     person alone, else the latest chain; else drop the cue (a pronoun) or keep its own
     words ("the report")."""
+    recent = [(chain, head) for i, chain, head in history if index - i <= ANAPHORA_SENTENCES]
+    if _TOLD_OUTLET in cue.chain:  # "a source told the outlet": the latest outlet cited,
+        cited = [chain[0] for chain, _ in recent if load_outlets().canonical(chain[0])]
+        cue = replace(cue, chain=tuple(  # else the speaker alone
+            c for c in (cited[-1] if cited and c == _TOLD_OUTLET else c for c in cue.chain)
+            if c != _TOLD_OUTLET))
     if cue.anaphor is None:
         return cue
-    recent = [(chain, head) for i, chain, head in history if index - i <= ANAPHORA_SENTENCES]
     pronoun = cue.anaphor.casefold() in PRONOUNS
     outlets = [] if pronoun or cue.head not in OUTLET_HEADS else [
         chain[0] for chain, _ in recent if load_outlets().canonical(chain[0])]
