@@ -548,6 +548,53 @@ def test_events_wordings_of_sets_an_and_ao(sentence: str, kind: tuple[str, str])
     assert kind in kinds(sentence)
 
 
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # illustrative wordings of sets AR and AS (religion and drugs, detained foreigners,
+    # party meetings, the leader and the economy, the 2018 thaw)
+    ("In mid-June, Mr Kim conceded that the food situation had become tense.",
+     ("official_statement", "asserted")),
+    ("Pyongyang notified Seoul on Monday that a delegation would visit on Friday.",
+     ("official_statement", "asserted")),
+    ("Days later Mr Kim sent Seoul a rare apology.", ("official_statement", "asserted")),
+    ("Schools across the country have stayed closed since February.",
+     ("health_measure", "asserted")),
+    ("The anti-epidemic authorities totally blocked the city on the afternoon of July 24.",
+     ("health_measure", "asserted")),
+    ("Pyongyang flatly denies that any drug trade exists.", ("smuggling", "denied")),
+    ("The men had sold the drug for months until their arrest in March.",
+     ("arrest", "asserted")),
+    ("A North Korean delegation crossed the inter-Korean border on Wednesday via the "
+     "western land route.", ("border_reopening", "asserted")),
+    ("The athletes are expected to return home via the Gyeongui road on Feb. 26.",
+     ("border_reopening", "expected")),
+])
+def test_events_wordings_of_sets_ar_and_as(sentence: str, kind: tuple[str, str]) -> None:
+    assert kind in kinds(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "etype"), [
+    # a city's roads blocked by police is no lockdown of the city
+    ("Police blocked the border bridge into the city on Monday.", "health_measure"),
+    # a website run by defectors, a ribbon cut among the production lines, memories
+    # revived of a tour, and a drug trade that grows: no crossing, closure, reopening or
+    # trade
+    ("Daily NK, a website run largely by defectors, reported the arrests.",
+     "illegal_crossing"),
+    ("The agency said Kim cut the tape himself and toured the production lines.",
+     "border_closure"),
+    ("The case revived memories of a student arrested at the end of a New Year tour.",
+     "border_reopening"),
+    ("A defector expects the drug trade to grow.", "trade_resumption"),
+    # the report on it is no drug trade
+    ("The report on drug trafficking was published on Monday.", "smuggling"),
+    # a soldier crossing the line is no delegation
+    ("A North Korean soldier crossed the Military Demarcation Line at Panmunjom on Monday.",
+     "border_reopening"),
+])
+def test_events_not_of_the_type_in_sets_ar_and_as(sentence: str, etype: str) -> None:
+    assert etype not in {c.type for c in candidates(sentence)}
+
+
 @pytest.mark.parametrize(("sentence", "etype"), [
     # a ban on private grain sales is a crackdown on the markets, not a trade sanction
     ("In October 2005, the government banned private grain sales.", "crackdown"),

@@ -703,6 +703,27 @@ def test_pipeline_rules_set_by_the_capital_happen_at_the_border_village() -> Non
     assert [p.place_id for p in health.where] == ["KP-13/korea-russia-friendship-bridge"]
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    ("Illustrative. A student was detained at Pyongyang's airport in January 2016.",
+     ["KP-01"]),
+    ("Illustrative. Pyongyang's response was to close the border in January 2020.", [])])
+def test_pipeline_what_the_capital_owns_as_a_city_is_in_it(text: str,
+                                                           places: list[str]) -> None:
+    # the capital's airport is in the capital; its response is the government's
+    result = extract_article(text, "ill-capital", date(2017, 9, 1))
+    assert [p.place_id for e in result.events for p in e.where] == places
+
+
+def test_pipeline_a_city_blocked_is_the_lockdown_told_again() -> None:
+    # "blocked" and "placed under total blockade" tell one lockdown of the city
+    text = ("Illustrative. The authorities totally blocked Kaesong City on the afternoon of "
+            "July 24. Rice will be sent to the citizens of Kaesong City, which has been "
+            "placed under total blockade.")
+    result = extract_article(text, "ill-blockade", date(2020, 7, 26))
+    health = _one(result, "health_measure")
+    assert health.when.start == "2020-07-24"
+
+
 def test_pipeline_an_act_done_earlier_is_another_event() -> None:
     text = ("Illustrative. North Korea turned down three million Sinovac doses in "
             "September. It had earlier balked at AstraZeneca shots.")

@@ -562,8 +562,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if rule.with_subject:
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if (subject is None or subject.tag_ in ("WDT", "WP")) \
-                and token.dep_ in ("relcl", "xcomp"):  # "returnees who crossed",
-            subject = _subject(token)  # "a group of returnees is expected to cross"
+                and token.dep_ in ("relcl", "xcomp", "acomp"):  # "returnees who crossed",
+            subject = _subject(token)  # "a group of returnees is expected to cross",
+            # "schools have stayed closed"
         if subject is None or not any(_forms(t) & rule.with_ for t in _subject_nouns(subject)):
             return False
     if rule.type == "smuggling" and (_restricted(token) or (
@@ -2237,7 +2238,7 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
         return False  # "One advisor ... was deported": someone new, so another event
     if cb.definite and not (pa and pb and not set(pa) & set(pb)) and _overlap(ta, tb):
         return True  # "the execution of Jang" refers back to the execution told before
-    if ca.type == "health_measure" and ca.rule != cb.rule:
+    if ca.type == "health_measure" and _measure(ca.rule) != _measure(cb.rule):
         return False  # schools shut and villages quarantined: two measures
     undated_b = _undated(tb)
     if undated_b and (not pb or set(pb) <= set(pa)) and (ta.start or ta.end):
@@ -2273,6 +2274,15 @@ def same_event(a: tuple[Candidate, TimeChoice, tuple[str, ...]],
     return _words(ca.summary) == _words(cb.summary) or (
         len(_words(ca.summary) & _words(cb.summary)) >= 0.7 * min(
             len(_words(ca.summary)), len(_words(cb.summary))) > 0)
+
+
+# health rules that tell one kind of measure in other words: a city "blocked" or "cordoned
+# off" is the lockdown told elsewhere as "placed under total blockade"
+_SAME_MEASURE = {"health.block_city.v1": "health.lockdown_city.v1"}
+
+
+def _measure(rule: str) -> str:
+    return _SAME_MEASURE.get(rule, rule)
 
 
 def _days_apart(a: TimeChoice, b: TimeChoice, days: int) -> bool:

@@ -132,6 +132,11 @@ def _not_in_names(mentions: Sequence[PlaceMention], doc: Any) -> list[PlaceMenti
 # capitals that stand for their governments ("Pyongyang has rejected such offers")
 _CAPITALS = frozenset({"KP-01", "KR-11", "CN-BJ", "RU-MOW", "JP-13"})
 
+# what a capital owns as a place, not as a government: "detained at Pyongyang's airport"
+_SITES = frozenset({"airport", "airfield", "station", "port", "harbor", "harbour", "hotel",
+                    "hospital", "market", "outskirts", "suburb", "street", "district",
+                    "square", "stadium", "prison", "university", "centre", "center"})
+
 
 def _mention_root(mention: PlaceMention, doc: Any) -> Any | None:
     """The syntactic head token of a place mention, or None where no span aligns."""
@@ -143,7 +148,8 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
     """Drop place names that do not say where anything happened:
 
     - a capital named as the one who acts or owns ("Pyongyang has rejected such offers",
-      "Seoul's response", "rules set by Pyongyang"): the government;
+      "Seoul's response", "rules set by Pyongyang"): the government; but what it owns as a
+      city is in it ("detained at Pyongyang's airport");
     - a North Korean place something came from when the sentence names the North Korean
       place it went to ("sent an inspection team from Pyongyang to Hyesan"), or that a
       team was sent from ("An inspection team sent from Pyongyang detained three guards":
@@ -157,7 +163,8 @@ def _where_it_happened(mentions: Sequence[PlaceMention], doc: Any) -> list[Place
     kept = []
     for m, root in zip(mentions, roots, strict=True):
         if root is not None and m.place.id in _CAPITALS and (
-                root.dep_ in ("nsubj", "nsubjpass", "poss")
+                root.dep_ in ("nsubj", "nsubjpass")
+                or (root.dep_ == "poss" and root.head.lemma_.lower() not in _SITES)
                 or (root.dep_ == "pobj" and root.head.dep_ == "agent")  # "set by Pyongyang"
                 or _between_capitals(root) or _embassy_in(root)):
             continue
