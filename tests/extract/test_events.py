@@ -567,6 +567,15 @@ def test_events_wordings_of_sets_an_and_ao(sentence: str, kind: tuple[str, str])
      "western land route.", ("border_reopening", "asserted")),
     ("The athletes are expected to return home via the Gyeongui road on Feb. 26.",
      ("border_reopening", "expected")),
+    # travel and exit bans close the border to people
+    ("Washington has barred U.S. passport holders from travelling to North Korea since "
+     "September 2017.", ("border_closure", "asserted")),
+    ("In March, North Korea barred nine Malaysians from leaving the country.",
+     ("border_closure", "asserted")),
+    ("The State Department renewed the travel restriction for another year last August.",
+     ("border_closure", "asserted")),
+    ("Police launched a three-month operation against drug smuggling in October.",
+     ("crackdown", "asserted")),
 ])
 def test_events_wordings_of_sets_ar_and_as(sentence: str, kind: tuple[str, str]) -> None:
     assert kind in kinds(sentence)
@@ -587,6 +596,11 @@ def test_events_wordings_of_sets_ar_and_as(sentence: str, kind: tuple[str, str])
     ("A defector expects the drug trade to grow.", "trade_resumption"),
     # the report on it is no drug trade
     ("The report on drug trafficking was published on Monday.", "smuggling"),
+    # barred from leaving their homes: a lockdown, not a travel ban; a ship's crew barred
+    # from leaving: held with the ship
+    ("Residents were barred from leaving their homes for two weeks.", "border_closure"),
+    ("The crew members have been barred from leaving the country.", "border_closure"),
+    ("The military operation against the rebels began in May.", "crackdown"),
     # a soldier crossing the line is no delegation
     ("A North Korean soldier crossed the Military Demarcation Line at Panmunjom on Monday.",
      "border_reopening"),
@@ -1000,6 +1014,10 @@ def test_events_modality(sentence: str, modality: str) -> None:
         ("Under sanctions adopted by the UN Security Council in August 2017 following the "
          "launches, all exports of North Korean coal are banned.", "2017-08-01", "2017-08-31",
          "month"),
+        # a clause of beginning hung by the parser on the campaign's last noun still dates
+        # the campaign
+        ("Police launched a campaign against drug dealing across Ryanggang, which began on "
+         "March 1.", "2021-03-01", "2021-03-01", "day"),
     ],
 )
 def test_events_time_choice(sentence: str, start: str, end: str | None,

@@ -1608,6 +1608,11 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
                 and token.left_edge.i <= node.head.i <= token.right_edge.i:
             own_modifier = True  # "an inspection by a joint team ..., which arrived in the
             # city in early November": the team's arrival starts its inspection
+        if node.dep_ == "relcl" and node.lemma_.lower() in _ASPECTUAL \
+                and token.pos_ == "NOUN" and token.i < node.head.i <= token.right_edge.i:
+            own_modifier = True  # "a campaign against drug dealing across Ryanggang, which
+            # began on June 1": the parser hangs the clause on the last noun; it is the
+            # campaign that began
         stative = node.lemma_.lower() in _STATIVE  # "the roads linking the two Koreas"
         if not own_modifier and not stative and (node.dep_ in _MODIFIER_EDGES or concessive
                                                  or earlier or purpose or offset or prior
@@ -1619,6 +1624,7 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
 
 
 _ARRIVALS = frozenset({"arrive", "come", "reach"})
+_ASPECTUAL = frozenset({"begin", "start", "end", "last", "finish", "conclude"})
 # the people who come to act ("an inspection team", "a joint group", "officials from
 # Pyongyang"); the pipeline reads them too (where they come from is not where they act)
 TEAM_NOUNS = frozenset({"team", "group", "unit", "squad", "delegation", "office", "inspector",
