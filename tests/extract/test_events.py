@@ -576,6 +576,10 @@ def test_events_wordings_of_sets_an_and_ao(sentence: str, kind: tuple[str, str])
      ("border_closure", "asserted")),
     ("Police launched a three-month operation against drug smuggling in October.",
      ("crackdown", "asserted")),
+    ("That limit, 500,000 barrels of refined petroleum a year, was set by the UN Security "
+     "Council in December 2017.", ("trade_suspension", "asserted")),
+    ("By February, North Korean athletes, cheerleaders and musicians were crossing into the "
+     "South by road, sea and air.", ("border_reopening", "asserted")),
 ])
 def test_events_wordings_of_sets_ar_and_as(sentence: str, kind: tuple[str, str]) -> None:
     assert kind in kinds(sentence)
@@ -601,6 +605,14 @@ def test_events_wordings_of_sets_ar_and_as(sentence: str, kind: tuple[str, str])
     ("Residents were barred from leaving their homes for two weeks.", "border_closure"),
     ("The crew members have been barred from leaving the country.", "border_closure"),
     ("The military operation against the rebels began in May.", "crackdown"),
+    # fuel crossing the river is goods, not people crossing; trucks that "continued to
+    # cross" had never stopped; power received is no aid
+    ("Smaller volumes of fuel had also crossed by rail over the Tumen River bridge.",
+     "illegal_crossing"),
+    ("Trucks continued to cross the Friendship Bridge between Dandong and Sinuiju this week.",
+     "border_reopening"),
+    ("Households in Hyesan received power for only two hours a day through January.",
+     "aid_delivery"),
     # a soldier crossing the line is no delegation
     ("A North Korean soldier crossed the Military Demarcation Line at Panmunjom on Monday.",
      "border_reopening"),
@@ -1014,6 +1026,12 @@ def test_events_modality(sentence: str, modality: str) -> None:
         ("Under sanctions adopted by the UN Security Council in August 2017 following the "
          "launches, all exports of North Korean coal are banned.", "2017-08-01", "2017-08-31",
          "month"),
+        # the statement a claim was made in dates it, wherever the parser hangs the phrase;
+        # a report the article cites does not date what it tells
+        ("The Foreign Ministry denounced the resolution as an act of war in a statement "
+         "carried by KCNA on March 2.", "2021-03-02", "2021-03-15", "day"),
+        ("Aid was held in quarantine at a port warehouse, according to a UN report "
+         "published on March 2.", None, "2021-03-15", "unknown"),
         # a clause of beginning hung by the parser on the campaign's last noun still dates
         # the campaign
         ("Police launched a campaign against drug dealing across Ryanggang, which began on "

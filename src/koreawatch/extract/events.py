@@ -1599,7 +1599,8 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
                     and token.head.lemma_.lower() in _LAW_NOUNS)):
             own_modifier = True  # "resolutions adopted in 2017 banned exports", "an order
             # issued in August 2020 that set up a buffer zone": the law's date is its act's
-        if node.dep_ == "acl" and node.head.dep_ == "pobj" and node.head.head.head == token \
+        if node.dep_ == "acl" and node.head.dep_ == "pobj" \
+                and _hangs_on(node.head.head, token) \
                 and node.head.lemma_.lower() in _DATING_NOUNS:
             own_modifier = True  # "said in a statement carried by KCNA on Feb. 9": its day;
             # "banned under sanctions adopted in 2017": the law's
@@ -1621,6 +1622,23 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
             if not start <= token.idx < end:
                 spans.append((start, end))
     return tuple(spans)
+
+
+def _hangs_on(prep: Any, token: Any) -> bool:
+    """Whether a prepositional phrase belongs to the trigger's phrase: directly, or for the
+    medium something was said "in", through the phrases it holds ("denounced the
+    resolution as an act of war in a statement"; not "according to a report published
+    in June", whose date is the report's)."""
+    if prep.head == token:
+        return True
+    node = prep
+    for _ in range(4 if prep.lower_ == "in" else 0):
+        if node.head == token:
+            return True
+        if node.dep_ not in ("prep", "pobj") or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 _ARRIVALS = frozenset({"arrive", "come", "reach"})
