@@ -580,9 +580,21 @@ def test_events_wordings_of_sets_an_and_ao(sentence: str, kind: tuple[str, str])
      "Council in December 2017.", ("trade_suspension", "asserted")),
     ("By February, North Korean athletes, cheerleaders and musicians were crossing into the "
      "South by road, sea and air.", ("border_reopening", "asserted")),
+    ("She was reportedly handed over to a political prison camp in Kaechon on Monday.",
+     ("punishment", "reported")),
 ])
 def test_events_wordings_of_sets_ar_and_as(sentence: str, kind: tuple[str, str]) -> None:
     assert kind in kinds(sentence)
+
+
+def test_events_a_person_taken_for_an_organisation_is_still_sentenced() -> None:
+    # the model tags "Hyeon Soo Lim" as an organisation here; only a company is fined
+    text = ("Kenneth Bae was arrested in Rason in November 2012 and sentenced to 15 years of "
+            "hard labour the following spring; he was flown home in 2014. Hyeon Soo Lim was "
+            "sentenced to life with hard labour in December 2015.")
+    assert modalities(text, "punishment") == ["asserted", "asserted"]
+    assert modalities("The US said ZTE would be fined and forced to shake up its management.",
+                      "punishment") == []
 
 
 @pytest.mark.parametrize(("sentence", "etype"), [
@@ -1032,6 +1044,10 @@ def test_events_modality(sentence: str, modality: str) -> None:
          "carried by KCNA on March 2.", "2021-03-02", "2021-03-15", "day"),
         ("Aid was held in quarantine at a port warehouse, according to a UN report "
          "published on March 2.", None, "2021-03-15", "unknown"),
+        # a statement told in the past is not made after publication: "April 23rd" in
+        # March is last April
+        ("North Korea insisted in a statement on April 23rd that he had fallen ill.",
+         "2020-04-23", "2021-03-15", "day"),
         # a clause of beginning hung by the parser on the campaign's last noun still dates
         # the campaign
         ("Police launched a campaign against drug dealing across Ryanggang, which began on "

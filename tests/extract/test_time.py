@@ -540,6 +540,11 @@ def test_time_a_bare_month_takes_the_year_of_the_month_named_before_it(
      "That winter", "2020-WI"),
     # with no year named before, the publication year
     ("That summer the river flooded.", "That summer", "2021-SU"),
+    # "the following <season>": the first such season after the date named before
+    ("He was arrested in November 2012 and sentenced the following spring.",
+     "the following spring", "2013-SP"),
+    ("The bridge was closed in March 2020 and reopened the following autumn.",
+     "the following autumn", "2020-FA"),
 ])
 def test_that_season_takes_the_year_named_before(text: str, needle: str, value: str) -> None:
     assert find(text, needle).value == value

@@ -227,12 +227,13 @@ def _statement_day(cand: Candidate, usable: Sequence[Any], dct: date | None) -> 
     """Rule 1: an official statement runs from the day named in its clause to publication."""
     if cand.type != "official_statement" or dct is None:
         return None
+    made = {id(t): _made_on(t, cand, dct) for t in usable}
     pool = [t for t in usable if (cand.participle or cand.after_clause
                                   or cand.clause_start <= t.start
                                   < cand.clause_end)
             and (t.precision in _STATEMENT_PRECISIONS
                  or (t.precision == "year" and (t.interval_end or "") < dct.isoformat()))
-            and t.interval_start <= dct.isoformat()
+            and (made[id(t)] or "9999") <= dct.isoformat()
             and not (cand.said and cand.said[0] <= t.start < cand.said[1]
                      and (t.interval_end or "") > dct.isoformat())]
     if not pool:
@@ -240,8 +241,23 @@ def _statement_day(cand: Candidate, usable: Sequence[Any], dct: date | None) -> 
     best = _nearest(pool, cand.trigger_start)
     if best.value == "PAST_REF":
         return _approx(dct, best.text, "statement.day: made recently")
-    return TimeChoice(best.interval_start, dct.isoformat(), "day", best.text,
+    return TimeChoice(made[id(best)], dct.isoformat(), "day", best.text,
                       "statement.day: from the day it was made to publication: " + best.reason)
+
+
+def _made_on(timex: Any, cand: Candidate, dct: date) -> str | None:
+    """The start of a date a statement was made on. A statement told in the past cannot
+    be made after publication: a day whose year was only guessed from the tense and that
+    falls after the DCT ("insisted in a statement on June 23rd", in May) is last year's."""
+    start: str | None = timex.interval_start
+    if start and start > dct.isoformat() and cand.tense == "past" \
+            and timex.precision == "day" and "year from DCT and tense" in timex.reason:
+        earlier = date.fromisoformat(start)
+        try:
+            start = earlier.replace(year=earlier.year - 1).isoformat()
+        except ValueError:  # 29 February
+            return None
+    return start
 
 
 def _dated(cand: Candidate, usable: Sequence[Any], time_ranges: Sequence[Any],

@@ -2088,9 +2088,10 @@ def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool)
     if rule.type == "illegal_crossing" and (_dignitary(token) or _crossing_point(token) or (
             token.lemma_.lower() == "leave" and any(c.dep_ == "oprd" for c in token.children))):
         return True  # "has left the river shallow": it made the river so
-    if rule.type == "punishment" and any(
+    if rule.type == "punishment" and token.lower_.startswith(_MONEY_PENALTIES) and any(
             c.dep_ in ("nsubjpass", "dobj") and c.ent_type_ == "ORG" for c in token.children):
-        return True  # "ZTE would be fined": a company's penalty, no one punished
+        return True  # "ZTE would be fined": a company's penalty, no one punished (but a
+        # person the model takes for an organisation can be sentenced: "Hyeon Soo Lim")
     if rule.rule == "health.quarantine.v1" and token.pos_ == "NOUN" and token.dep_ == "compound" \
             and token.head.lemma_.lower() not in _HEALTH_SITES:
         return True  # "test kits", "quarantine rules": a thing named, no measure taken (but
@@ -2108,6 +2109,7 @@ def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool)
 
 
 _ABILITY_NOUNS = frozenset({"capacity", "ability", "capability"})
+_MONEY_PENALTIES = ("fine", "penali")  # word starts: the model lemmatizes "fined" as "fin"
 _SENDING_VERBS = frozenset({"send", "deliver", "ship", "provide", "offer", "donate", "supply",
                             "give"})
 _HELPING = frozenset({"help", "assist", "assistance", "support", "cooperate", "cooperation"})

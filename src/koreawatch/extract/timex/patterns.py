@@ -109,7 +109,8 @@ PATTERNS: list[tuple[str, str, Handler]] = [
      rf"(?:the\s+)?(?P<ord>first|second)[\s-]+half\b(?:\s+of\s+(?:(?P<year>{_YR})|"
      r"(?:the|this|(?P<rel>last|next))\s+year)\b)?", h_half),
     ("date.season",
-     rf"(?P<part>{_PART})?(?:(?P<rel>this\s+past|this|last|next|past|coming|that\s+same|that|the\s+same|the)\s+)?\b"
+     rf"(?P<part>{_PART})?(?:(?P<rel>this\s+past|this|last|next|past|coming|that\s+same|that|the\s+same|"
+     r"the\s+following|following|the)\s+)?\b"
      rf"(?P<season>{lx.SEASON})\b(?:\s+(?:of\s+)?(?P<year>{_YR}|{lx.SPOKEN_YEAR})\b)?", h_season),
     ("date.holiday",
      rf"(?:(?P<hrel>last|next|this)\s+)?(?P<hol>{lx.HOLIDAY})(?:\s+(?P<year>{_YR}))?",

@@ -398,6 +398,9 @@ def h_season(m: re.Match[str], ctx: Context) -> Norm | None:
         year = ctx.dct.year + 1
     elif rel == "this":
         year = ctx.dct.year
+    elif rel in ("following", "the following"):  # "arrested in November 2012 and
+        anchor = ctx.anchor("M")  # sentenced the following spring": the first such season
+        year = anchor.year + (0 if season_start > anchor.month else 1)  # after the date named
     elif rel in ("that", "that same", "the same"):  # "that summer": of the year the text
         anchor = ctx.anchor("Y")  # was last in; "that winter" after a January, the one
         year = anchor.year - (1 if code == "WI" and anchor.month <= 2 else 0)  # it is in
