@@ -582,6 +582,9 @@ def test_events_wordings_of_sets_an_and_ao(sentence: str, kind: tuple[str, str])
      "South by road, sea and air.", ("border_reopening", "asserted")),
     ("She was reportedly handed over to a political prison camp in Kaechon on Monday.",
      ("punishment", "reported")),
+    # athletes and a cheering squad sent south: people crossing, not guards deployed
+    ("The DPRK sent its athletes, a large cheering squad and an art troupe to the south "
+     "side in February for the Winter Olympic Games.", ("border_reopening", "asserted")),
 ])
 def test_events_wordings_of_sets_ar_and_as(sentence: str, kind: tuple[str, str]) -> None:
     assert kind in kinds(sentence)
@@ -617,6 +620,10 @@ def test_events_a_person_taken_for_an_organisation_is_still_sentenced() -> None:
     ("Residents were barred from leaving their homes for two weeks.", "border_closure"),
     ("The crew members have been barred from leaving the country.", "border_closure"),
     ("The military operation against the rebels began in May.", "crackdown"),
+    ("The DPRK sent its athletes and a large cheering squad to the south side in February.",
+     "security_reinforcement"),
+    ("Separated families met at Mt Kumgang, with those from the south side crossing the "
+     "Military Demarcation Line by the east coast road.", "illegal_crossing"),
     # fuel crossing the river is goods, not people crossing; trucks that "continued to
     # cross" had never stopped; power received is no aid
     ("Smaller volumes of fuel had also crossed by rail over the Tumen River bridge.",
