@@ -361,6 +361,9 @@ CONTINUATION = [
      "three people had been arrested", ("Daily NK", "A separate source in Hyesan")),
     ("A source in Hyesan told the website that three people had been arrested.",
      "three people had been arrested", ("A source in Hyesan",)),
+    # the source acting in the next sentence is told by the article, not by the source
+    ("North Korea has repeatedly claimed that it has no coronavirus cases. The North shut "
+     "its border with China in late January.", "The North shut its border", None),
     # a paragraph break ends it
     ("According to Daily NK, more agents were sent to the city.\n\nThe border was closed "
      "in March.", "The border was closed in March", None),

@@ -831,13 +831,35 @@ def _names(chain: tuple[str, ...], person: str) -> bool:
 
 
 def _continues(open_: _Open, sent: Any, paragraph: int) -> bool:
-    """Whether an unmarked sentence still belongs to the open chain."""
-    if not open_.cue.named:
+    """Whether an unmarked sentence still belongs to the open chain: not when the source
+    itself acts in it ("North Korea has claimed it has no cases. The North shut its border
+    in January": the article tells what the state did)."""
+    if not open_.cue.named or _source_acts(open_.cue.chain[-1], sent):
         return False
     if paragraph == open_.paragraph:
         return True
     text = sent.text.lstrip()
     return paragraph == open_.paragraph + 1 and text.startswith(_QUOTE_OPEN)
+
+
+# the North Korean state by its usual names, to tell the state acting from the state speaking
+_THE_STATE = re.compile(r"(?i)^(?:the\s+)?(?:north(?:\s+korea)?|pyongyang|dprk|regime|"
+                        r"north\s+korean\s+(?:government|regime|authorities))$")
+
+
+def _source_acts(source: str, sent: Any) -> bool:
+    """Whether the subject of the sentence's main verb is the chain's last source."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    words = " ".join(t.text for t in subject.subtree).strip()
+    return _bare_name(words) == _bare_name(source) or bool(
+        _THE_STATE.match(words) and _THE_STATE.match(source.strip()))
+
+
+def _bare_name(name: str) -> str:
+    return re.sub(r"(?i)^the\s+", "", name.strip()).casefold()
 
 
 def find_attributions(doc: Any, outlet: str | None = None) -> list[Attribution]:
