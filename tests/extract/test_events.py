@@ -582,6 +582,9 @@ def test_events_wordings_of_sets_an_and_ao(sentence: str, kind: tuple[str, str])
      "South by road, sea and air.", ("border_reopening", "asserted")),
     ("She was reportedly handed over to a political prison camp in Kaechon on Monday.",
      ("punishment", "reported")),
+    ("Police in Hyesan stamped out the smuggling ring in May.", ("crackdown", "asserted")),
+    ("Exports are the highest since the border closure in January 2020.",
+     ("border_closure", "asserted")),
     # athletes and a cheering squad sent south: people crossing, not guards deployed
     ("The DPRK sent its athletes, a large cheering squad and an art troupe to the south "
      "side in February for the Winter Olympic Games.", ("border_reopening", "asserted")),
@@ -622,6 +625,12 @@ def test_events_a_person_taken_for_an_organisation_is_still_sentenced() -> None:
     ("The military operation against the rebels began in May.", "crackdown"),
     ("The DPRK sent its athletes and a large cheering squad to the south side in February.",
      "security_reinforcement"),
+    # an aim to stamp something out is no crackdown told; an undated closure named as a
+    # bound ("since the border closure") is background
+    ("The authorities deployed another battalion in a bid to stamp out smuggling.",
+     "crackdown"),
+    ("Exports reached $190 million in September, the highest total since the border closure.",
+     "border_closure"),
     ("Separated families met at Mt Kumgang, with those from the south side crossing the "
      "Military Demarcation Line by the east coast road.", "illegal_crossing"),
     # fuel crossing the river is goods, not people crossing; trucks that "continued to

@@ -2104,9 +2104,29 @@ def _set_aside(token: Any, rule: TriggerRule, lexicon: Lexicon, own_media: bool)
         return True  # "refused to accept aid": one refusal, which "refused" tells
     if rule.type in _BORDER_TRADE and _stopped_from(token):
         return True  # "stopped Chinese trucks from entering Sinuiju": a closing, no crossing
+    if rule.rule == "crackdown.root_out.v1" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "in a bid to stamp out smuggling", "called on officials to root out
+        # the selling of grain": an aim, not a crackdown told
+    if rule.type == "border_closure" and token.pos_ == "NOUN" and token.dep_ == "pobj" \
+            and token.head.lower_ in _BOUNDING and not _dated_noun(token):
+        return True  # "the highest total since the border closure", "after pandemic border
+        # closures battered its economy": an undated closure told as a bound, background
     return _long_standing(token) or _foreign_act(token, rule, lexicon) \
         or _silence(token, rule) or (rule.type == "smuggling" and token.dep_ == "amod")
 
+
+_BOUNDING = frozenset({"since", "after", "before", "until", "amid", "despite"})
+
+
+def _dated_noun(token: Any) -> bool:
+    """Whether a noun has a date of its own: in its phrase, or in the phrase right after it
+    that the parser hangs elsewhere ("since the border closure in January 2020")."""
+    if any(t.ent_type_ == "DATE" for t in token.subtree):
+        return True
+    after = token.right_edge.i + 1
+    return after + 1 < len(token.doc) and token.doc[after].lower_ in ("in", "on") \
+        and token.doc[after + 1].ent_type_ == "DATE"
 
 _ABILITY_NOUNS = frozenset({"capacity", "ability", "capability"})
 _MONEY_PENALTIES = ("fine", "penali")  # word starts: the model lemmatizes "fined" as "fin"
