@@ -631,6 +631,11 @@ def test_events_a_person_taken_for_an_organisation_is_still_sentenced() -> None:
      "crackdown"),
     ("Exports reached $190 million in September, the highest total since the border closure.",
      "border_closure"),
+    # a North Korean partner or guide passing word to a tour agency is no state statement
+    ("Koryo Tours said its North Korean partner had told it that tours to Rason were paused.",
+     "official_statement"),
+    ("A participant said North Korean guides had told the group that more Europeans would "
+     "come soon.", "official_statement"),
     ("Separated families met at Mt Kumgang, with those from the south side crossing the "
      "Military Demarcation Line by the east coast road.", "illegal_crossing"),
     # fuel crossing the river is goods, not people crossing; trucks that "continued to

@@ -881,7 +881,9 @@ _BOTH_KOREAS = re.compile(r"\b(north and south korea|south and north korea|the t
 _PRIVATE_PEOPLE = frozenset({
     "woman", "man", "defector", "escapee", "refugee", "resident", "student", "worker",
     "trader", "fisherman", "mother", "father", "sister", "brother", "daughter", "son", "wife",
-    "husband", "family", "relative", "citizen", "people", "person", "source"})
+    "husband", "family", "relative", "citizen", "people", "person", "source",
+    # business partners and guides who pass word to foreign tour agencies and traders
+    "partner", "guide", "company"})
 # people who study the state from outside ("a professor of North Korean studies")
 _OBSERVERS = frozenset({"professor", "researcher", "scholar", "analyst", "expert", "lecturer",
                         "academic", "fellow", "economist"})
