@@ -233,7 +233,7 @@ def _statement_day(cand: Candidate, usable: Sequence[Any], dct: date | None) -> 
                                   < cand.clause_end)
             and (t.precision in _STATEMENT_PRECISIONS
                  or (t.precision == "year" and (t.interval_end or "") < dct.isoformat()))
-            and (made[id(t)] or "9999") <= dct.isoformat()
+            and (made[id(t)] or _NEVER) <= dct.isoformat()
             and not (cand.said and cand.said[0] <= t.start < cand.said[1]
                      and (t.interval_end or "") > dct.isoformat())]
     if not pool:
@@ -243,6 +243,9 @@ def _statement_day(cand: Candidate, usable: Sequence[Any], dct: date | None) -> 
         return _approx(dct, best.text, "statement.day: made recently")
     return TimeChoice(made[id(best)], dct.isoformat(), "day", best.text,
                       "statement.day: from the day it was made to publication: " + best.reason)
+
+
+_NEVER = "9999-12-31"  # the start of a date that cannot have been a statement's day
 
 
 def _made_on(timex: Any, cand: Candidate, dct: date) -> str | None:

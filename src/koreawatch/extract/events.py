@@ -2130,6 +2130,7 @@ def _dated_noun(token: Any) -> bool:
     return after + 1 < len(token.doc) and token.doc[after].lower_ in ("in", "on") \
         and token.doc[after + 1].ent_type_ == "DATE"
 
+
 _ABILITY_NOUNS = frozenset({"capacity", "ability", "capability"})
 _MONEY_PENALTIES = ("fine", "penali")  # word starts: the model lemmatizes "fined" as "fin"
 _SENDING_VERBS = frozenset({"send", "deliver", "ship", "provide", "offer", "donate", "supply",
