@@ -221,6 +221,10 @@ def test_find_quotes_a_known_outlet_the_model_took_for_a_person_is_still_the_via
     ('"Nobody dares go near the river now," a resident of Hoeryong told the outlet.',
      "source"),
     ('"They tell us to sell at the state price," the trader said.', "source"),
+    ('"Nobody is given a date to leave," the diplomat told NK News.', "source"),
+    # "he" for an unnamed person named before is that person, unnamed
+    ('A police officer in Tumen spoke to CNN. "We are catching fewer couriers than before," '
+     'he said.', "source"),
     # a title can stand for someone known and keeps its words
     ('"The talks will go ahead as planned next week," a foreign ministry spokesman said.',
      "foreign ministry spokesman"),

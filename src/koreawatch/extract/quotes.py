@@ -230,7 +230,10 @@ def _person_in(tok: Any) -> Any:
 _UNNAMED_PEOPLE = frozenset({
     "source", "resident", "trader", "merchant", "smuggler", "official", "officer", "defector",
     "worker", "farmer", "student", "soldier", "woman", "man", "person", "refugee", "insider",
-    "informant", "witness", "driver", "broker", "forwarder", "villager"})
+    "informant", "witness", "driver", "broker", "forwarder", "villager", "diplomat", "doctor",
+    "nurse", "pastor", "missionary", "guard", "teacher", "businessman", "businesswoman",
+    "employee", "engineer", "fisherman", "tourist", "traveller", "traveler", "passenger",
+    "participant"})
 
 
 def _is_outlet(tok: Any, lex: Lexicon) -> bool:
@@ -468,7 +471,10 @@ def _speaker(tok: Any, st: _State) -> tuple[str | None, str | None, tuple[str, .
     """(speaker, affiliation, via from the phrase) for a subject token."""
     if tok.lower_ in _PRONOUNS:
         name = _resolve_pronoun(tok, st)
-        return name, st.affiliation.get(name or ""), ()
+        affiliation = st.affiliation.get(name or "")
+        if name and name == name.lower() and name.split()[-1] in _UNNAMED_PEOPLE:
+            name = "source"  # "A police officer in Tumen told CNN ... 'We ...,' he said"
+        return name, affiliation, ()
     ent = _person_in(tok)
     if ent is not None:
         name = _expand(_clean(ent.text), ent.start, st)
