@@ -756,18 +756,16 @@ def _resolve(cue: _Cue, history: _History, index: int, sent: Any = None,
     person alone, else the latest chain; else drop the cue (a pronoun) or keep its own
     words ("the report")."""
     recent = [(chain, head) for i, chain, head in history if index - i <= ANAPHORA_SENTENCES]
+    cited = [chain[0] for chain, _ in recent if load_outlets().canonical(chain[0])]
     if _TOLD_OUTLET in cue.chain:  # "a source told the outlet": the latest outlet cited,
-        cited = [chain[0] for chain, _ in recent if load_outlets().canonical(chain[0])]
-        cue = replace(cue, chain=tuple(  # else the speaker alone
-            c for c in (cited[-1] if cited and c == _TOLD_OUTLET else c for c in cue.chain)
-            if c != _TOLD_OUTLET))
+        told = tuple(cited[-1:])  # else the speaker alone
+        cue = replace(cue, chain=tuple(
+            name for c in cue.chain for name in (told if c == _TOLD_OUTLET else (c,))))
     if cue.anaphor is None:
         return cue
     pronoun = cue.anaphor.casefold() in PRONOUNS
-    outlets = [] if pronoun or cue.head not in OUTLET_HEADS else [
-        chain[0] for chain, _ in recent if load_outlets().canonical(chain[0])]
-    if outlets:  # "according to the broadcaster": the latest outlet cited
-        chain = tuple(outlets[-1] if c == _ANAPHOR else c for c in cue.chain)
+    if cited and not pronoun and cue.head in OUTLET_HEADS:  # "according to the
+        chain = tuple(cited[-1] if c == _ANAPHOR else c for c in cue.chain)  # broadcaster"
         return replace(cue, chain=chain, anaphor=None, reason=cue.reason + ".anaphora")
     same = [chain for chain, head in recent if head == cue.head] or [
         chain for chain, _ in recent if cue.head in SOURCE_NOUNS  # else one whose informant
