@@ -478,6 +478,17 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
          "new fences are aimed at information.", False),
         ("Ri Chol, an official of the North Korean foreign ministry, said the new fences are "
          "aimed at smugglers.", True),
+        # "former" hung on the army; an ally; another body's representative; "it" told
+        # inside a named speaker's words is that speaker
+        ("Kim Chol-jun, a former Korean People's Army border guard who served near Onsong, "
+         "said the second fence line changes the calculus.", False),
+        ("China, the North's main ally, has said it is ready to help.", False),
+        ("The doses will save lives, said Ingrid Solheim, UNICEF Representative for the "
+         "DPRK.", False),
+        ("A U.N. panel of experts said in March that North Korea had continued to defy "
+         "sanctions through transfers of oil, which it said had increased last year.", False),
+        ("A U.N. panel of experts said in March that North Korea had continued to defy "
+         "sanctions, which KCNA said was a lie.", True),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:

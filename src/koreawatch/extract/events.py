@@ -440,7 +440,10 @@ def is_state_name(phrase: str) -> bool:
 _FOREIGN_OWNER = re.compile(
     r"(chinese|china'?s?|russian|russia'?s?|south korean?|south korea'?s|seoul'?s?|japanese|"
     r"japan'?s?|u\.?s\.?|american|america'?s|iranian|iran'?s|syrian|syria'?s|cuban|"
-    r"vietnamese|british|french|german|indian|israeli|turkish|venezuelan)\b")
+    r"vietnamese|british|french|german|indian|israeli|turkish|venezuelan|"
+    # international bodies: "UNICEF Representative for the DPRK", "a U.N. panel"
+    r"u\.?n\.?|united nations|unicef|wfp|world food programme|world health|red cross|iaea|"
+    r"european union|eu)\b")
 
 
 def _is_state(phrase: str, lexicon: Lexicon, own_media: bool = False) -> bool:
@@ -603,6 +606,9 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         pronoun = subject if subject is None or subject.lower_ == "it" else next(
             (c for c in subject.children if c.dep_ == "poss" and c.lower_ == "its"
              and subject.lemma_.lower() in _OWN_BODIES), None)  # "its foreign ministry said"
+        outer = _outer_speaker(token) if pronoun is subject and pronoun is not None else None
+        if outer is not None:  # "A U.N. panel said that North Korea kept up transfers,
+            return _state_speaker(outer, lexicon, own_media)  # which it said had increased"
         if pronoun is not None and not own_media \
                 and people is not None:  # "..., of which it still claims to have no cases"
             named = [e for e in pronoun.sent.ents if e.end <= pronoun.i
@@ -616,6 +622,22 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             return body is not None and _is_state(body[0], lexicon)
         return subject is not None and _state_speaker(subject, lexicon, own_media)
     return True
+
+
+_REPORTING = frozenset({"say", "report", "claim", "tell", "state", "add", "note", "find",
+                        "allege", "estimate", "write", "conclude"})
+
+
+def _outer_speaker(verb: Any) -> Any:
+    """The named subject of a verb of saying that ``verb`` (whose subject is "it") is told
+    inside: "A U.N. panel said North Korea defied sanctions through transfers, which it said
+    had increased" (the panel, not the country named last)."""
+    for outer in verb.ancestors:
+        if outer.lemma_.lower() in _REPORTING:
+            subject = next((c for c in outer.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+    return None
 
 
 def _colon_between(clause: Any, verb: Any) -> bool:
@@ -889,9 +911,16 @@ _OBSERVERS = frozenset({"professor", "researcher", "scholar", "analyst", "expert
                         "academic", "fellow", "economist"})
 
 
+# what another state or body is to the North ("its main ally", "Pyongyang's neighbour")
+_RELATIONS = frozenset({"ally", "neighbour", "neighbor", "partner", "friend", "patron", "backer",
+                        "benefactor", "lifeline", "rival", "enemy", "foe", "adversary"})
+
+
 def _former(noun: Any) -> bool:
-    """ "a former North Korean diplomat": someone who no longer speaks for the state."""
-    return any(c.dep_ == "amod" and c.lower_ in ("former", "ex") for c in noun.children)
+    """ "a former North Korean diplomat", "a former Korean People's Army border guard" (where
+    the model hangs "former" on the army): someone who no longer speaks for the state."""
+    return any(t.dep_ == "amod" and t.lower_ in ("former", "ex")
+               for t in noun.doc[noun.left_edge.i:noun.i + 1])
 
 
 def _state_speaker(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
@@ -922,9 +951,12 @@ def _speaks_for_state(subject: Any, lexicon: Lexicon, own_media: bool) -> bool:
             or _carried_by_state(subject, lexicon):
         return True
     # "the party newspaper, Rodong Sinmun, urged", "Kim Chol Ung, head of the DPRK
-    # delegation, told": the apposition names it (not "Lee, a former North Korean diplomat")
+    # delegation, told": the apposition names it (not "Lee, a former North Korean diplomat",
+    # nor "China, the North's main ally": a country named is that country)
+    if subject.ent_type_ == "GPE":
+        return False
     return any(c.dep_ == "appos" and not _former(c) and _of_state(c, lexicon)
-               and c.lemma_.lower() not in _OBSERVERS for c in subject.children)
+               and c.lemma_.lower() not in _OBSERVERS | _RELATIONS for c in subject.children)
 
 
 def _private_namesake(subject: Any, lexicon: Lexicon) -> bool:
@@ -951,15 +983,17 @@ def _carried_by_state(subject: Any, lexicon: Lexicon) -> bool:
 def _of_state(noun: Any, lexicon: Lexicon, depth: int = 2) -> bool:
     """Whether a noun phrase names the state or belongs to it: "Pyongyang's envoy", "the
     General Staff of the KPA", "a spokesman for the Foreign Ministry of the DPRK" (not
-    "the U.S. special representative for North Korea": for a country, not of it)."""
+    "the U.S. special representative for North Korea": for a country, not of it; nor "UNICEF
+    Representative for the DPRK": another body's, named before it)."""
     if _is_state(_span_text(noun), lexicon) or any(
             c.dep_ == "poss" and _is_state(re.sub(r"'s$", "", _span_text(c)), lexicon)
             for c in noun.children):
         return True
     if depth <= 0:
         return False
+    owned = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in noun.children)
     bodies = _objects_of(noun, "of") + [g for g in _objects_of(noun, "for")
-                                        if g.ent_type_ != "GPE"]
+                                        if g.ent_type_ != "GPE" and not owned]
     return any(_of_state(g, lexicon, depth - 1) for g in bodies)
 
 
