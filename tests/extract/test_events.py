@@ -234,6 +234,14 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("North Korea has sent millions of artillery shells and dozens of missiles to "
          "Russia.", "smuggling"),
         ("Moscow and Pyongyang deny any arms trade.", "smuggling"),
+        # goods moved in breach of sanctions; the sanctions broken veto nothing
+        ("North Korea has sent millions of artillery shells to Russia, much of it by rail, "
+         "in violation of U.N. sanctions.", "smuggling"),
+        ("North Korea has received more than 1 million barrels of oil from Russia since "
+         "March in violation of U.N. sanctions.", "smuggling"),
+        ("Fuel flows the other way, in defiance of a UN cap, imposed in 2017, that limits "
+         "the North to 500,000 barrels of oil a year and bans its exports of coal.",
+         "trade_suspension"),
         ("Chinese police picked up one of the three in a village outside Changbai.",
          "arrest"),
         ("Military security officers have been interrogating soldiers across the brigade.",
@@ -2305,6 +2313,12 @@ def test_time_expected_before_the_end_of_the_year_runs_from_now_to_its_end() -> 
     ("Millions of students and soldiers are sent to the farms every spring.",
      "security_reinforcement"),
     ("Pyongyang launched balloons carrying rubbish over the border.", "smuggling"),
+    ("The tanker pumped fuel to North Korean ships, a breach of sanctions that cap how "
+     "much fuel Pyongyang may buy from abroad.", "smuggling"),
+    ("The US accuses Pyongyang of sending thousands of workers to Russia in breach of a "
+     "2017 resolution.", "smuggling"),
+    ("Vessels had delivered coal to Chinese waters in breach of the export ban.",
+     "trade_suspension"),
     ("The official was shot in front of hundreds of traders summoned to watch the "
      "execution.", "crackdown"),
 ])

@@ -498,7 +498,7 @@ def _vetoing_lemmas(token: Any) -> set[str]:
     around it, which may belong to a neighbouring event); a conjoined verb's head is a
     sibling event, not part of its phrase; a relative or adjectival clause also sees the
     whole list of nouns it describes ("balloons, leaflets and other material sent")."""
-    lemmas = _own_lemmas(token) | _purpose_lemmas(token)
+    lemmas = (_own_lemmas(token) - _breached(token)) | _purpose_lemmas(token)
     if token.dep_ == "conj":  # "closed its borders and declared an emergency": a sibling
         return lemmas | {token.lower_}
     if token.dep_ == "compound" and token.head != token:  # "an IAEA inspection team", "an
@@ -573,6 +573,11 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     if rule.type == "smuggling" and (_restricted(token) or (
             token.pos_ == "NOUN" and token.lemma_.lower() == "ship")):
         return False  # "the sanctions target dozens of ships": vessels, not shipping
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of" \
+            and token.head.head.lemma_.lower() in _BREACH \
+            and not any(c.dep_ in ("acl", "relcl") for c in token.children):
+        return False  # "in breach of the export ban": a ban broken, not one imposed (but
+        # "in defiance of a UN cap, imposed in 2017, that ...": that one is told)
     if rule.person_held and not _holds_person(token, lexicon):
         return False
     if rule.without & _vetoing_lemmas(token):
@@ -1468,6 +1473,17 @@ def _country(phrase: str, lexicon: Lexicon) -> str | None:
         if len(key) > 4 and re.search(rf"\b{re.escape(key)}\b", low):
             return name
     return None
+
+
+_BREACH = frozenset({"violation", "breach", "defiance", "contravention"})
+
+
+def _breached(token: Any) -> set[str]:
+    """Lemmas of what the trigger is said to break ("sent shells to Russia in violation of
+    U.N. sanctions"): the sanctions broken are no sanctions imposed, and veto nothing."""
+    return {t.lemma_.lower() for g in token.subtree
+            if g.dep_ == "pobj" and g.lemma_.lower() in _BREACH and g.head.dep_ == "prep"
+            for p in g.children if p.dep_ == "prep" for t in p.subtree}
 
 
 def _own_lemmas(token: Any) -> set[str]:
