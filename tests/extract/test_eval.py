@@ -98,7 +98,7 @@ def test_eval_illustrative_reports_above_floors(shared: Path, tmp_path: Path) ->
     folder = DATA / "illustrative"
     gold = sorted((folder / "gold").glob("*.json"))
     articles = [folder / "articles" / p.name for p in gold]
-    assert len(gold) == 324 and all(p.is_file() for p in articles)
+    assert len(gold) == 348 and all(p.is_file() for p in articles)
     assert all(json.loads(p.read_text(encoding="utf-8"))["note"].startswith("illustrative")
                for p in articles)
     scores = _score(shared, gold, articles, tmp_path)
