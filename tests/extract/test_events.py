@@ -234,6 +234,22 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
         ("North Korea has sent millions of artillery shells and dozens of missiles to "
          "Russia.", "smuggling"),
         ("Moscow and Pyongyang deny any arms trade.", "smuggling"),
+        # kin held or taken away; relief handed out; a trial before crowds; web domains
+        # seized; detection gear deployed; wells chlorinated
+        ("Her mother was held for nine days by security agents in Musan.", "arrest"),
+        ("My brother was taken away by state security in April.", "arrest"),
+        ("Volunteers of the North's Red Cross society had handed out tarpaulins and kitchen "
+         "sets in South Hamgyong.", "aid_delivery"),
+        ("Local officials in Uiju were reportedly put on trial in front of crowds last week.",
+         "punishment"),
+        ("Prosecutors also seized 21 web domains used by North Korean IT workers.",
+         "crackdown"),
+        ("North Korea's Ministry of State Security has deployed new radio-detection vehicles "
+         "in Hyesan.", "crackdown"),
+        ("The authorities have installed radio jamming equipment along the Tumen River in "
+         "Hoeryong.", "crackdown"),
+        ("Anti-epidemic workers chlorinated the wells in Musan and Yonsa counties.",
+         "health_measure"),
         # goods moved in breach of sanctions; the sanctions broken veto nothing
         ("North Korea has sent millions of artillery shells to Russia, much of it by rail, "
          "in violation of U.N. sanctions.", "smuggling"),
@@ -2313,6 +2329,9 @@ def test_time_expected_before_the_end_of_the_year_runs_from_now_to_its_end() -> 
     ("Millions of students and soldiers are sent to the farms every spring.",
      "security_reinforcement"),
     ("Pyongyang launched balloons carrying rubbish over the border.", "smuggling"),
+    ("Daily rations handed out through the state's Public Distribution System were cut "
+     "in January.", "aid_delivery"),
+    ("The defectors have also sent over chocolate biscuits to the North.", "aid_delivery"),
     ("The tanker pumped fuel to North Korean ships, a breach of sanctions that cap how "
      "much fuel Pyongyang may buy from abroad.", "smuggling"),
     ("The US accuses Pyongyang of sending thousands of workers to Russia in breach of a "
@@ -2686,3 +2705,11 @@ def test_events_refusing_to_accept_aid_is_one_refusal() -> None:
     found = [c for c in candidates("North Korea refused to accept aid from South Korea last "
                                    "week.") if c.type == "aid_delivery"]
     assert len(found) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Treasury Department was preparing new sanctions against North Korean networks.",
+    "Seoul was considering sanctions of its own against the North Korean company.",
+])
+def test_events_sanctions_prepared_or_weighed_are_expected(sentence: str) -> None:
+    assert kinds(sentence) == {("trade_suspension", "expected")}

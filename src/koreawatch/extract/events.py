@@ -85,6 +85,9 @@ _EXPECT_WORDS = {"would", "will", "could", "might", "may", "should", "expect",
                  # of "hopes" and "hoped" is "hop")
                  "proposal", "motion", "decide", "agree", "vow", "promise", "pledge",
                  "resolve", "determine", "fear", "due", "scheduled", "slated", "threaten"}
+# triggers that only weigh an act ("Seoul was considering sanctions of its own")
+_WEIGHING = frozenset({"consider", "weigh", "mull", "propose", "draft", "study", "review",
+                       "seek"})
 _ATTEMPT_NOUNS = {"effort", "attempt", "bid", "proposal", "push", "motion", "plan", "move",
                   "resolution", "initiative"}
 _FOIL_VERBS = {"block", "veto", "reject", "thwart", "foil", "scuttle", "derail", "defeat",
@@ -813,7 +816,10 @@ _PEOPLE = frozenset({
     "tourist", "soldier", "missionary", "journalist", "reporter", "worker", "defector",
     "prisoner", "detainee", "captive", "hostage", "american", "pastor", "businessman",
     "professor", "teacher", "crew", "crewman", "fisherman", "sailor", "child", "family",
-    "refugee", "he", "she", "him", "her", "they", "them", "who"})
+    "refugee", "he", "she", "him", "her", "they", "them", "who",
+    # kin ("her mother was held for nine days by security agents")
+    "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "uncle",
+    "aunt", "cousin", "relative", "neighbour", "neighbor"})
 # people a state lets in ("the only holidaymakers the North has admitted")
 _ADMITTED = _PEOPLE | ADMITTED_VISITORS
 _HOLDING_PLACES = frozenset({"prison", "camp", "jail", "custody", "detention", "facility",
@@ -1334,6 +1340,8 @@ def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[s
     if token.lower_.startswith("prepar") or token.lower_ in _PLAN_FORMS or token.lower_ == "due" \
             or near_words & _EXPECT_WORDS:  # "a second vessel was due at Nampo"
         return "expected", "modal or plan word with the trigger"
+    if token.lemma_.lower() in _WEIGHING:
+        return "expected", "weighed or proposed, not yet done"  # "considering sanctions"
     if any(t.lower_ in ("will", "would") for t in token.children):
         return "expected", "future auxiliary"
     if attribution is not None and attribution.chain:
