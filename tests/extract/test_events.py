@@ -2713,3 +2713,17 @@ def test_events_refusing_to_accept_aid_is_one_refusal() -> None:
 ])
 def test_events_sanctions_prepared_or_weighed_are_expected(sentence: str) -> None:
     assert kinds(sentence) == {("trade_suspension", "expected")}
+
+
+def test_time_what_a_law_does_takes_the_date_of_its_adoption() -> None:
+    found = timed("The U.N. Security Council in January adopted a resolution that expanded a "
+                  "ban on exports of luxury goods to North Korea.")
+    when = {c.type: (t.start, t.end) for c, t in found}
+    assert when["trade_suspension"] == ("2021-01-01", "2021-01-31")
+
+
+def test_time_an_occasion_staged_on_a_date_dates_the_act_at_it() -> None:
+    [(cand, when)] = timed("A broker was sentenced to eight years of hard labour at a public "
+                           "trial held in Hyesan in January.")
+    assert cand.type == "punishment"
+    assert (when.start, when.end) == ("2021-01-01", "2021-01-31")

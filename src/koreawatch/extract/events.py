@@ -1593,7 +1593,11 @@ def _modifier_span(token: Any) -> tuple[int, int] | None:
                 "nsubj", "nsubjpass"):
             return None
         if node.dep_ == "relcl" and node.head.lemma_.lower() in _LAW_NOUNS:
-            return _char_span(node.head)  # "an order issued in August 2020 that set up a
+            law = node.head
+            if law.dep_ in ("dobj", "nsubjpass") and law.head.lemma_.lower() in _ENACTED:
+                return _char_span(law.head)  # "the Council in March adopted a resolution
+                # that expanded a ban": the law's adoption dates what it does
+            return _char_span(law)  # "an order issued in August 2020 that set up a
             # buffer zone": what the law does takes the law's date
         if node.dep_ == "relcl" and (any(c.dep_ == "advmod" and c.lower_ == "where"
                                          for c in node.children)
@@ -1605,6 +1609,9 @@ def _modifier_span(token: Any) -> tuple[int, int] | None:
     return None
 
 
+# verbs that make a law
+_ENACTED = frozenset({"adopt", "pass", "approve", "issue", "sign", "enact", "impose", "unveil",
+                      "announce", "introduce"})
 # verbs of a lasting relation: a participle of one describes a thing, not an occasion, so
 # a date the parser hangs on it is the sentence's ("the roads linking the DPRK with the
 # ROK on October 15")
@@ -1674,6 +1681,11 @@ def _foreign_modifiers(token: Any) -> tuple[tuple[int, int], ...]:
             own_modifier = True  # "a campaign against drug dealing across Ryanggang, which
             # began on June 1": the parser hangs the clause on the last noun; it is the
             # campaign that began
+        if node.dep_ == "acl" and node.lemma_.lower() in _STAGED \
+                and node.head.lemma_.lower() in _OCCASIONS \
+                and token.left_edge.i <= node.head.i <= token.right_edge.i:
+            own_modifier = True  # "sentenced at a public trial held in Hyesan in January":
+            # the occasion the act happened at is dated by its own clause
         stative = node.lemma_.lower() in _STATIVE  # "the roads linking the two Koreas"
         if not own_modifier and not stative and (node.dep_ in _MODIFIER_EDGES or concessive
                                                  or earlier or purpose or offset or prior
@@ -1702,6 +1714,10 @@ def _hangs_on(prep: Any, token: Any) -> bool:
 
 
 _ARRIVALS = frozenset({"arrive", "come", "reach"})
+# occasions an act happens at, and the verbs that stage them ("a public trial held in May")
+_OCCASIONS = frozenset({"trial", "rally", "meeting", "session", "raid", "inspection",
+                        "operation", "sweep", "hearing", "gathering"})
+_STAGED = frozenset({"hold", "stage", "conduct", "convene", "organize", "organise"})
 _ASPECTUAL = frozenset({"begin", "start", "end", "last", "finish", "conclude"})
 # the people who come to act ("an inspection team", "a joint group", "officials from
 # Pyongyang"); the pipeline reads them too (where they come from is not where they act)
