@@ -2723,7 +2723,7 @@ def test_time_what_a_law_does_takes_the_date_of_its_adoption() -> None:
 
 
 def test_time_an_occasion_staged_on_a_date_dates_the_act_at_it() -> None:
-    found = timed("A broker was sentenced to eight years of hard labour at a public trial "
-                  "held in Hyesan in January.")
-    when = {c.type: (t.start, t.end) for c, t in found}
-    assert when["punishment"] == ("2021-01-01", "2021-01-31")
+    text = ("A broker was sentenced to eight years of hard labour at a public trial held in "
+            "Hyesan in January.")
+    when = {text[c.trigger_start:c.trigger_end]: (t.start, t.end) for c, t in timed(text)}
+    assert when["sentenced"] == ("2021-01-01", "2021-01-31")
