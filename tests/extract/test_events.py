@@ -513,6 +513,19 @@ def test_events_no_event_in_purpose_generic_or_unrelated_text(sentence: str) -> 
          "sanctions through transfers of oil, which it said had increased last year.", False),
         ("A U.N. panel of experts said in March that North Korea had continued to defy "
          "sanctions, which KCNA said was a lie.", True),
+        # a demand on another government (not the leader's orders at home); "called X
+        # groundless" after a date; "repeated that"; "he" who takes a stand is looked up
+        ("A spokesman for the Ministry of Fisheries of the DPRK demanded that the Japanese "
+         "government compensate for the loss of the boat.", True),
+        ("Kim has demanded that the hospital be finished before October 10.", False),
+        ("In December 2014, North Korea's Foreign Ministry called the accusation groundless.",
+         True),
+        ("State media has since repeated that the recovery will rely on the country's own "
+         "resources.", True),
+        ("Kim Jong Un visited Sinuiju on Monday. Last week he denounced South Korean media "
+         "reports as a smear campaign.", True),
+        ("Kim Jong Un appeared in public on Monday. He was walking with a cane, suggesting he "
+         "had undergone surgery.", False),
     ],
 )
 def test_events_statement_verbs(sentence: str, statement: bool) -> None:

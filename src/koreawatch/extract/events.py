@@ -617,6 +617,12 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
         outer = _outer_speaker(token) if pronoun is subject and pronoun is not None else None
         if outer is not None:  # "A U.N. panel said that North Korea kept up transfers,
             return _state_speaker(outer, lexicon, own_media)  # which it said had increased"
+        if subject is not None and subject.lower_ in ("he", "she") and not own_media \
+                and people is not None \
+                and token.lemma_.lower() in _TAKING_A_STAND:  # "Last week he denounced
+            # ...": whom "he" stands for (not "he said", which quotes whoever was last named)
+            named = people().person(subject)
+            return named is not None and _is_state(named[0], lexicon)
         if pronoun is not None and not own_media \
                 and people is not None:  # "..., of which it still claims to have no cases"
             named = [e for e in pronoun.sent.ents if e.end <= pronoun.i
@@ -632,6 +638,11 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
     return True
 
 
+# verbs by which a named leader takes a stand; "he" before one is looked up
+_TAKING_A_STAND = frozenset({"deny", "denounce", "condemn", "accuse", "warn", "declare",
+                             "announce", "claim", "insist", "brand", "label", "dismiss", "vow",
+                             "pledge", "promise", "threaten", "decry", "lambast", "blame",
+                             "admit", "concede", "reveal", "proclaim", "reject"})
 _REPORTING = frozenset({"say", "report", "claim", "tell", "state", "add", "note", "find",
                         "allege", "estimate", "write", "conclude"})
 
@@ -723,12 +734,22 @@ def _names_as(verb: Any) -> bool:
     """ "Called the summit a success", "called Trump a 'frightened dog'", "called the use
     of foreign cash 'a betrayal'": "call" names something as something (a predicate, a
     second object, or a quotation after the object), which is saying it."""
-    if any(c.dep_ in ("prt", "prep", "xcomp", "ccomp") for c in verb.children):
+    if any(c.dep_ in ("prt", "xcomp", "ccomp") or (c.dep_ == "prep" and not _when_phrase(c))
+           for c in verb.children):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if any(c.dep_ == "oprd" for c in verb.children) or len(objects) > 1:
         return True
     return bool(objects) and any(t.is_quote for t in verb.doc[objects[0].i:verb.sent.end])
+
+
+def _when_phrase(prep: Any) -> bool:
+    """ "In December 2014", "after the FBI blamed it", "on Monday": a phrase that only says
+    when, not the "for" or "on" of "called for talks", "called on China"."""
+    if prep.lower_ in ("after", "before", "during", "following"):
+        return True
+    return prep.lower_ in ("in", "on") and any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _noun_read_as_verb(token: Any) -> bool:
