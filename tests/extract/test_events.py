@@ -2345,6 +2345,22 @@ def test_time_expected_before_the_end_of_the_year_runs_from_now_to_its_end() -> 
     ("Daily rations handed out through the state's Public Distribution System were cut "
      "in January.", "aid_delivery"),
     ("The defectors have also sent over chocolate biscuits to the North.", "aid_delivery"),
+    # idioms, results, nature, states of mind, domestic bars and health posts
+    ("Brokers who deliver money to the families of defectors have also been caught up in "
+     "the campaign.", "arrest"),
+    ("Residents close to the river could make calls in return for a small payment to the "
+     "border guards.", "illegal_crossing"),
+    ("The law reportedly provides for long terms in a labor camp for people caught "
+     "smuggling.", "smuggling"),
+    ("North Korea has stepped up its hunt for people using Chinese phones, leaving many "
+     "defectors in South Korea unable to reach their families.", "illegal_crossing"),
+    ("The guards are growing more careful.", "security_reinforcement"),
+    ("The DPRK has faced repeated natural disasters in recent years.", "punishment"),
+    ("Heavy rain cut the railway lines along the coast.", "border_closure"),
+    ("Authorities have barred people from other provinces from entering the flooded "
+     "areas.", "border_closure"),
+    ("Last year disinfection posts were set up at every entrance to the Komdok area.",
+     "security_reinforcement"),
     ("The tanker pumped fuel to North Korean ships, a breach of sanctions that cap how "
      "much fuel Pyongyang may buy from abroad.", "smuggling"),
     ("The US accuses Pyongyang of sending thousands of workers to Russia in breach of a "
@@ -2740,3 +2756,9 @@ def test_time_an_occasion_staged_on_a_date_dates_the_act_at_it() -> None:
             "Hyesan in January.")
     when = {text[c.trigger_start:c.trigger_end]: (t.start, t.end) for c, t in timed(text)}
     assert when["sentenced"] == ("2021-01-01", "2021-01-31")
+
+
+def test_events_neither_nor_negates_the_trigger() -> None:
+    assert ("border_reopening", "negated") in kinds(
+        "When North Korea sealed its borders in January 2020, workers abroad could neither "
+        "come home nor be replaced.")

@@ -581,6 +581,11 @@ def _rule_fits(rule: TriggerRule, token: Any, lemmas: set[str], lexicon: Lexicon
             and not any(c.dep_ in ("acl", "relcl") for c in token.children):
         return False  # "in breach of the export ban": a ban broken, not one imposed (but
         # "in defiance of a UN cap, imposed in 2017, that ...": that one is told)
+    if _idiom(token):
+        return False
+    if rule.type == "border_closure" and token.pos_ == "VERB" \
+            and getattr(_subject(token), "lemma_", "").lower() in _NATURE:
+        return False  # "a typhoon flooded homes and cut railway lines": damage, no closure
     if rule.person_held and not _holds_person(token, lexicon):
         return False
     if rule.without & _vetoing_lemmas(token):
@@ -948,6 +953,29 @@ _RELATIONS = frozenset({"ally", "neighbour", "neighbor", "partner", "friend", "p
                         "benefactor", "lifeline", "rival", "enemy", "foe", "adversary"})
 
 
+_NATURE = frozenset({"typhoon", "storm", "flood", "flooding", "rain", "rainfall", "landslide",
+                     "downpour", "earthquake", "snow", "snowstorm", "hurricane", "cyclone"})
+
+
+def _idiom(token: Any) -> bool:
+    """Phrases whose trigger word means something else: "caught up in the campaign"
+    (involved), "in return for a payment", "the law provides for long terms" (lays down),
+    and a participle of result after a comma ("..., leaving defectors unable to call")."""
+    lemma = token.lemma_.lower()
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    if lemma == "catch" and "in" in preps and any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return True
+    if lemma == "return" and token.pos_ == "NOUN" and token.head.lower_ == "in" \
+            and "for" in preps:
+        return True
+    if lemma == "provide" and "for" in preps \
+            and not any(c.dep_ == "dobj" for c in token.children):
+        return True
+    return lemma == "leave" and token.tag_ == "VBG" and token.dep_ == "advcl" \
+        and token.i > 0 and token.doc[token.i - 1].text == ","
+
+
 def _former(noun: Any) -> bool:
     """ "a former North Korean diplomat", "a former Korean People's Army border guard" (where
     the model hangs "former" on the army): someone who no longer speaks for the state."""
@@ -1281,8 +1309,9 @@ def _tense(token: Any) -> str:
 
 def _modality(token: Any, sent: Any, attribution: Attribution | None) -> tuple[str, str]:
     """(modality, why) for a trigger in ``sent``."""
-    if any(c.dep_ == "neg" for c in token.children):
-        return "negated", "negation on the trigger"
+    if any(c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither")
+           for c in token.children):
+        return "negated", "negation on the trigger"  # "could neither come home nor ..."
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in _UNABLE:
         return "negated", f"{token.head.text!r}: it could not happen"  # "unable to cross"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in ("have", "be") and any(
