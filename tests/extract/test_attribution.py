@@ -298,6 +298,11 @@ CASES = [
     ("Through 2020 and 2021, according to defectors and satellite imagery studied by "
      "researchers, the authorities added a second fence along the riverbank.",
      "added a second fence", ("defectors",), "according_to"),
+    # the speaker parsed as an apposition of the last noun, right before its verb
+    ("MSS agents carried out searches of homes and detained at least five people found "
+     "with Chinese phones, a source in North Hamgyong Province told Daily NK.",
+     "detained at least five", ("Daily NK", "a source in North Hamgyong Province"),
+     "speech.told"),
 ]
 
 

@@ -2762,3 +2762,17 @@ def test_events_neither_nor_negates_the_trigger() -> None:
     assert ("border_reopening", "negated") in kinds(
         "When North Korea sealed its borders in January 2020, workers abroad could neither "
         "come home nor be replaced.")
+
+
+@pytest.mark.parametrize(("sentence", "attributed"), [
+    # a counted group of people a relative clause tells about is the source's news
+    ("Her daughter is believed to be among hundreds of North Koreans who were detained by "
+     "Chinese police this year, according to a Seoul-based rights group.", True),
+    # the person a relative clause describes is taken for granted
+    ("The man who was detained by Chinese police this year is her brother, according to a "
+     "Seoul-based rights group.", False),
+])
+def test_events_claims_in_relative_clauses(sentence: str, attributed: bool) -> None:
+    norm, doc = parse(sentence)
+    [cand] = [c for c in ev.find_candidates(doc, find_attributions(doc)) if c.type == "arrest"]
+    assert cand.presupposed is not attributed

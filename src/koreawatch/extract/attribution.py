@@ -474,6 +474,19 @@ def _trailing_speaker(verb: Any) -> Any | None:
     return before[-1] if before else None
 
 
+def _appended_speaker(verb: Any, subj: Any) -> Any | None:
+    """ "... and detained five people found with phones, a source in North Hamgyong told
+    Daily NK": the model makes "people" the subject of "told" and the speaker its
+    apposition, right before the verb after a comma (an apposition set off by commas on
+    both sides, "Kim, a defector, told", is not so placed). A source-like one is the
+    speaker."""
+    if subj is None or subj.i > verb.i:
+        return None
+    return next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i
+                 and c.right_edge.i == verb.i - 1 and c.left_edge.i > 0
+                 and verb.doc[c.left_edge.i - 1].text == "," and _is_source_like(c)), None)
+
+
 def _citing_subject(verb: Any) -> Any | None:
     """ "Radio Free Asia (RFA), citing a resident ..., said ...", parsed with the outlet as
     the subject of "citing" and none for "said": that subject is the speaker's."""
@@ -555,7 +568,7 @@ def _speech_cue(verb: Any, sent: Any, outlet: str | None) -> _Cue | None:
     quoted = _quoted_as_saying(verb)
     subj = quoted or _subject(verb) or _citing_subject(verb)
     rootless = _rootless_speaker(verb)
-    misparsed = _trailing_speaker(verb) or rootless
+    misparsed = _trailing_speaker(verb) or rootless or _appended_speaker(verb, subj)
     if misparsed is not None:
         subj = misparsed
     if subj is None or not _is_source_like(subj):

@@ -1865,10 +1865,21 @@ def _presupposed(token: Any) -> bool:
             and token.head.head.lemma_.lower() in OPINION_LEMMAS)  # "Lee expects the
         # crackdown to tighten": what he foresees is his
     return any(node.dep_ == "relcl" and not _complement_clause(node)
-               and not _about_a_time(node.head)
+               and not _about_a_time(node.head) and not _counted_people(node.head)
                and not (node is not token and node.lemma_.lower() in SPEECH_LEMMAS)
                for node in (token, *list(token.ancestors)[:2]))  # ("citing sources who
     # said the aircraft had picked up supplies": the clause is the report, not a given)
+
+
+def _counted_people(noun: Any) -> bool:
+    """ "among hundreds of North Koreans who were detained this year, according to a
+    rights group", "three men who crossed": a counted group a relative clause tells about
+    is the news the source gives, not a given (unlike "the man who defected")."""
+    people = noun.ent_type_ == "NORP" or noun.lemma_.lower() in _PEOPLE
+    if noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.dep_ == "pobj":
+        noun = noun.head.head  # "hundreds of North Koreans who ..."
+    return people and (noun.lemma_.lower() in ("hundred", "thousand", "dozen", "million")
+                       or any(c.dep_ == "nummod" for c in noun.children))
 
 
 # nouns of a time that a "when" clause can describe ("since the pandemic, when it shut")
