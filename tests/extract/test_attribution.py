@@ -303,6 +303,13 @@ CASES = [
      "with Chinese phones, a source in North Hamgyong Province told Daily NK.",
      "detained at least five", ("Daily NK", "a source in North Hamgyong Province"),
      "speech.told"),
+    # what follows a colon is what the data show; what comes before one is the article's
+    ("Chinese customs data show what happened next: China's imports from North Korea fell "
+     "by almost 90 percent last year.", "imports from North Korea fell",
+     ("Chinese customs data",), "speech"),
+    ("North Korea sealed its border in January 2020, and trade has all but vanished: Chinese "
+     "customs figures suggest official commerce between the two fell by around 80% last "
+     "year.", "official commerce", ("Chinese customs figures",), "speech"),
 ]
 
 
@@ -314,6 +321,13 @@ def test_find_attributions_chain_by_rule(
     found_chain, found_reason = _chain_at(nlp, text, phrase, outlet="Reuters")
     assert found_chain == chain
     assert found_reason is not None and found_reason.startswith(reason)
+
+
+def test_find_attributions_before_a_colon_the_article_speaks(nlp: Any) -> None:
+    text = ("North Korea sealed its border in January 2020, and trade has all but vanished: "
+            "Chinese customs figures suggest official commerce between the two fell by "
+            "around 80% last year.")
+    assert _chain_at(nlp, text, "sealed its border") == (None, None)
 
 
 def test_find_attributions_speakers_own_act_after_its_claim_is_no_claim(nlp: Any) -> None:
