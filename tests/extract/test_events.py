@@ -250,6 +250,12 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "Hoeryong.", "crackdown"),
         ("Anti-epidemic workers chlorinated the wells in Musan and Yonsa counties.",
          "health_measure"),
+        # planes that fly, land, take off (the airline named is the North's)
+        ("An Air Koryo plane landed in Beijing on Tuesday last week.", "border_reopening"),
+        ("On Aug. 22, an Air Koryo flight took off from Pyongyang's Sunan airport for "
+         "Beijing.", "border_reopening"),
+        ("A second Air Koryo flight, to Vladivostok, took place on Friday.",
+         "border_reopening"),
         # goods moved in breach of sanctions; the sanctions broken veto nothing
         ("North Korea has sent millions of artillery shells to Russia, much of it by rail, "
          "in violation of U.N. sanctions.", "smuggling"),
@@ -2345,6 +2351,8 @@ def test_time_expected_before_the_end_of_the_year_runs_from_now_to_its_end() -> 
     ("Daily rations handed out through the state's Public Distribution System were cut "
      "in January.", "aid_delivery"),
     ("The defectors have also sent over chocolate biscuits to the North.", "aid_delivery"),
+    ("Three Air Koryo planes flew to Shenyang in mid-May to pick up medical supplies.",
+     "border_reopening"),
     # idioms, results, nature, states of mind, domestic bars and health posts
     ("Brokers who deliver money to the families of defectors have also been caught up in "
      "the campaign.", "arrest"),
@@ -2776,3 +2784,8 @@ def test_events_claims_in_relative_clauses(sentence: str, attributed: bool) -> N
     norm, doc = parse(sentence)
     [cand] = [c for c in ev.find_candidates(doc, find_attributions(doc)) if c.type == "arrest"]
     assert cand.presupposed is not attributed
+
+
+def test_events_a_flight_that_did_not_take_off_is_a_negated_reopening() -> None:
+    assert ("border_reopening", "negated") in kinds(
+        "An Air Koryo service to Beijing listed for this Tuesday did not take off.")

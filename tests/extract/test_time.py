@@ -145,6 +145,11 @@ def test_explicit_date_value(text, value):
         ("The envoy met Kim on Friday.", "2021-03-12"),
         ("The envoy will meet Kim on Friday.", "2021-03-19"),
         ("Talks will resume on Tuesday.", "2021-03-16"),
+        # a weekday of the week named (DCT Monday 15 March 2021)
+        ("The plane landed in Beijing on Tuesday last week.", "2021-03-09"),
+        ("The park restarted on Monday of last week.", "2021-03-08"),
+        ("Talks will open on Friday next week.", "2021-03-26"),
+        ("The ferry sailed on Wednesday this week.", "2021-03-17"),
     ],
 )
 def test_weekday_tense_direction(text, value):

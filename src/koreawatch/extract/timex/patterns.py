@@ -143,7 +143,9 @@ PATTERNS: list[tuple[str, str, Handler]] = [
     ("date.weekday",
      rf"(?P<part>\b(?:early|late|earlier|later)\s+)?(?:\b(?P<rel>last|next|this\s+coming|"
      rf"this|coming|past)\s+)?(?P<wd>{_WD})(?P<plural>s(?=\s|[,.;:)]))?"
-     r"(?:\s+(?P<pod>morning|afternoon|evening|night)s?\b)?", h_weekday),
+     r"(?:\s+(?P<pod>morning|afternoon|evening|night)s?\b)?"
+     r"(?:\s+(?:of\s+)?(?P<wk>last|next|this|the\s+previous|the\s+following)\s+week\b)?",
+     h_weekday),
     ("date.earlier_this",
      r"\b(?P<dir>earlier|later)\s+(?:(?P<rel>this|last|next|that)\s+)?"
      rf"(?P<unit>week|month|year|morning|afternoon|evening|{_WD}|today|yesterday)\b",

@@ -452,6 +452,13 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         suffix = f"T{lx.PARTS_OF_DAY[pod.lower()]}" if pod else ""
         return Norm("SET", f"XXXX-WXX-{wd}{suffix}", reason="rule set.weekday_plural.v1")
     rel = re.sub(r"\s+", " ", (_g(m, "rel") or "").lower()) or None
+    week = re.sub(r"\s+", " ", (_g(m, "wk") or "").lower())
+    if week and not rel:  # "on Tuesday last week": that weekday of the week named
+        shift = {"last": -7, "the previous": -7, "next": 7, "the following": 7}.get(week, 0)
+        monday = ctx.dct - dt.timedelta(days=ctx.dct.weekday()) + dt.timedelta(days=shift)
+        day = monday + dt.timedelta(days=lx.WEEKDAYS[m["wd"].lower()] - 1)
+        return Norm("DATE", day.isoformat(), _part_mod(_g(m, "part")),
+                    f"rule date.weekday_of_week.v1: weekday of '{week} week'")
     day = ctx.date_for_weekday(lx.WEEKDAYS[m["wd"].lower()], m.start(), m.end(), rel)
     mod = _part_mod(_g(m, "part"))
     pod = _g(m, "pod")
