@@ -256,6 +256,20 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "Beijing.", "border_reopening"),
         ("A second Air Koryo flight, to Vladivostok, took place on Friday.",
          "border_reopening"),
+        # hunts, phones handed in, detectors used, luggage and boats searched, denials
+        # that deliveries broke the sanctions
+        ("North Korea's Ministry of State Security has also stepped up its hunt for Chinese "
+         "mobile phones.", "crackdown"),
+        ("Residents living near the river were ordered in early October to hand in Chinese "
+         "mobile phones.", "crackdown"),
+        ("North Korea's MSS has been using radio wave detectors in border areas such as "
+         "Hoeryong and Musan.", "crackdown"),
+        ("North Korean officials had searched visitors' luggage far more thoroughly since the "
+         "arrest.", "crackdown"),
+        ("Security officials have been conducting intensive inspections of fishing boats and "
+         "their crews at Kimchaek port.", "crackdown"),
+        ("Moscow has denied that its deliveries to the North Korean port of Rajin broke the "
+         "limit.", "smuggling"),
         # goods moved in breach of sanctions; the sanctions broken veto nothing
         ("North Korea has sent millions of artillery shells to Russia, much of it by rail, "
          "in violation of U.N. sanctions.", "smuggling"),
@@ -2353,6 +2367,11 @@ def test_time_expected_before_the_end_of_the_year_runs_from_now_to_its_end() -> 
     ("The defectors have also sent over chocolate biscuits to the North.", "aid_delivery"),
     ("Three Air Koryo planes flew to Shenyang in mid-May to pick up medical supplies.",
      "border_reopening"),
+    ("We are closely monitoring whether the North will resume the passenger train to "
+     "China.", "crackdown"),
+    ("The ministry recorded 67 arrivals in 2022, compared with 1,047 in 2019.", "crackdown"),
+    ("The group waded across the river at night to collect goods that Chinese partners had "
+     "left on the far bank.", "crackdown"),
     # idioms, results, nature, states of mind, domestic bars and health posts
     ("Brokers who deliver money to the families of defectors have also been caught up in "
      "the campaign.", "arrest"),
@@ -2784,6 +2803,11 @@ def test_events_claims_in_relative_clauses(sentence: str, attributed: bool) -> N
     norm, doc = parse(sentence)
     [cand] = [c for c in ev.find_candidates(doc, find_attributions(doc)) if c.type == "arrest"]
     assert cand.presupposed is not attributed
+
+
+def test_events_a_denied_breach_of_sanctions_is_denied_smuggling() -> None:
+    assert ("smuggling", "denied") in kinds(
+        "Pyongyang denied that the coal shipment from Nampo broke any law.")
 
 
 def test_events_a_flight_that_did_not_take_off_is_a_negated_reopening() -> None:
