@@ -270,6 +270,15 @@ def timed(text: str) -> list[tuple[ev.Candidate, et.TimeChoice]]:
          "their crews at Kimchaek port.", "crackdown"),
         ("Moscow has denied that its deliveries to the North Korean port of Rajin broke the "
          "limit.", "smuggling"),
+        # ending up in a camp; vendors taken away; money for aid agencies; aid flown in
+        ("They will be interrogated by the Ministry of State Security and most likely end up "
+         "in a prison camp.", "punishment"),
+        ("In North Korea, several vendors caught with banned goods were taken away for "
+         "questioning.", "arrest"),
+        ("Seoul also gave $8 million last month to the WFP and UNICEF for nutrition "
+         "programmes for children in North Korea.", "aid_delivery"),
+        ("South Korean military cargo planes flew 200 tonnes of tangerines to Pyongyang.",
+         "aid_delivery"),
         # goods moved in breach of sanctions; the sanctions broken veto nothing
         ("North Korea has sent millions of artillery shells to Russia, much of it by rail, "
          "in violation of U.N. sanctions.", "smuggling"),
@@ -2370,6 +2379,11 @@ def test_time_expected_before_the_end_of_the_year_runs_from_now_to_its_end() -> 
     ("We are closely monitoring whether the North will resume the passenger train to "
      "China.", "crackdown"),
     ("The ministry recorded 67 arrivals in 2022, compared with 1,047 in 2019.", "crackdown"),
+    ("The ICBM was flying too fast for the interceptors to have an effective shot at it.",
+     "aid_delivery"),
+    ("The talks ended early, UNICEF said, without giving a reason.", "aid_delivery"),
+    ("The former ambassador dismissed the threat that it could deliver a Christmas gift.",
+     "aid_delivery"),
     ("The group waded across the river at night to collect goods that Chinese partners had "
      "left on the far bank.", "crackdown"),
     # idioms, results, nature, states of mind, domestic bars and health posts
