@@ -2827,3 +2827,18 @@ def test_events_a_denied_breach_of_sanctions_is_denied_smuggling() -> None:
 def test_events_a_flight_that_did_not_take_off_is_a_negated_reopening() -> None:
     assert ("border_reopening", "negated") in kinds(
         "An Air Koryo service to Beijing listed for this Tuesday did not take off.")
+
+
+@pytest.mark.parametrize(("sentence", "kind", "attributed"), [
+    # a "since" clause after the source's words recalls the article's background
+    ("A freight train crossed into Dandong on Sunday, the ministry said, the first such "
+     "crossing since Pyongyang shut its borders in January 2020.", "border_closure", False),
+    # inside what the source says, the clause is part of the source's account
+    ("The source said smuggling has not resumed since the authorities deployed more guards "
+     "along the river.", "security_reinforcement", True),
+])
+def test_events_background_clauses_and_the_source(sentence: str, kind: str,
+                                                  attributed: bool) -> None:
+    norm, doc = parse(sentence)
+    [cand] = [c for c in ev.find_candidates(doc, find_attributions(doc)) if c.type == kind]
+    assert cand.presupposed is not attributed

@@ -2110,7 +2110,8 @@ def find_candidates(
             if rule is None or _set_aside(token, rule, lexicon, own_media):
                 continue
             attribution = attribution_for(attributions, token.idx, token.idx + len(token))
-            presupposed = attribution is not None and _presupposed(token)
+            presupposed = attribution is not None and (
+                _presupposed(token) or _background_to_claim(token, attribution))
             modality, why = _modality(token, sent, None if presupposed else attribution)
             if modality == "asserted" and continues:
                 modality, why = "reported", "continues the hedged report before it"
@@ -2355,6 +2356,21 @@ def _in_after_clause(token: Any) -> bool:
             c.dep_ == "prep" and c.lower_ == "after" for c in token.children):
         return False  # the head's main event, or itself the later one
     return any(c.dep_ in ("mark", "prep") and c.lower_ == "after" for c in token.head.children)
+
+
+def _background_to_claim(token: Any, attribution: Attribution) -> bool:
+    """ "A freight train crossed into Dandong on Sunday, the ministry said, the first such
+    crossing since Pyongyang shut its borders in January 2020": what a "since" or "before"
+    clause recalls is the article's background, not what the source tells (unless the
+    source's own words stop before it, at the clause's start)."""
+    if not _in_background_clause(token):
+        return False
+    speech = [t for t in token.sent if attribution.cue_start <= t.idx < attribution.cue_end
+              and any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
+    # "the source said smuggling has not resumed since the guards were deployed": inside
+    # the source's own words, the clause is part of what the source tells.
+    return not any(token in c.subtree for t in speech for c in t.children
+                   if c.dep_ in ("ccomp", "xcomp"))
 
 
 def _in_background_clause(token: Any) -> bool:
